@@ -1,0 +1,20 @@
+using LtiTool.Lti.Platforms;
+
+namespace LtiTool.Data;
+
+public static class DataExtensions
+{
+    /// <summary>Registers the database, the schema migrator and every store.</summary>
+    public static IServiceCollection AddDataAccess(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Database>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<SchemaMigrationService>();
+        services.AddSingleton<IPlatformStore, PlatformStore>();
+        return services;
+    }
+}
