@@ -1,0 +1,39 @@
+namespace EduRecLti.Knowledge.Models.Grades;
+
+/// <summary>
+/// Hyper-parameters of <see cref="GradeMirtModel"/>. Precisions are Gaussian prior precisions (1/variance) on the
+/// logit scale; the student-level ones are only starting values when <see cref="EstimatePriors"/> is on.
+/// </summary>
+public sealed record GradeMirtOptions
+{
+    /// <summary>Latent factors beyond the Q-matrix (0 = pure compensatory MIRT with a Q-matrix).</summary>
+    public int Factors { get; init; }
+
+    public double StudentBiasPrecision { get; init; } = 1.0;
+
+    public double SkillPrecision { get; init; } = 2.0;
+
+    public double FactorPrecision { get; init; } = 2.0;
+
+    public double AssessmentPrecision { get; init; } = 0.5;
+
+    /// <summary>
+    /// Re-estimate the student prior variances from the training population after each sweep (Laplace empirical Bayes:
+    /// variance = mean of posterior mean² + posterior variance), so fold-in uses population priors.
+    /// </summary>
+    public bool EstimatePriors { get; init; } = true;
+
+    public int MaxSweeps { get; init; } = 40;
+
+    /// <summary>Stop when no assessment parameter moves more than this between sweeps.</summary>
+    public double Tolerance { get; init; } = 1e-4;
+
+    /// <summary>Newton steps per block (fit and fold-in).</summary>
+    public int NewtonSteps { get; init; } = 8;
+
+    /// <summary>
+    /// Predict with the posterior predictive (logit-normal approximated by σ(μ/√(1+πσ²/8)), MacKay 1992) instead of
+    /// the plug-in MAP estimate; shrinks predictions for students with little evidence.
+    /// </summary>
+    public bool PosteriorPredictive { get; init; } = true;
+}

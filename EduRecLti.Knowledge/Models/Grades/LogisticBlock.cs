@@ -1,0 +1,136 @@
+namespace EduRecLti.Knowledge.Models.Grades;
+
+/// <summary>
+/// MAP fit of one small block of parameters of a binomial-logit model with a Gaussian prior, holding everything
+/// else fixed: the building block of the alternating fit and of fold-in. Newton-Raphson on a concave objective,
+/// with step halving so the log-posterior never decreases.
+/// </summary>
+internal sealed class LogisticBlock
+{
+    private readonly List<Cell> _cells = [];
+
+    public LogisticBlock(int size)
+    {
+        Size = size;
+        Weights = new double[size];
+        PriorMean = new double[size];
+        PriorPrecision = new double[size];
+    }
+
+    public int Size { get; }
+
+    public double[] Weights { get; }
+
+    public double[] PriorMean { get; }
+
+    public double[] PriorPrecision { get; }
+
+    /// <summary>Adds <paramref name="successes"/> out of <paramref name="trials"/> with linear predictor offset + x·w.</summary>
+    public void AddCell(double[] x, double offset, double trials, double successes) =>
+        _cells.Add(new Cell(x, offset, trials, successes));
+
+    /// <summary>Log-posterior (up to a constant) at <paramref name="w"/>.</summary>
+    public double Objective(double[] w)
+    {
+        var total = 0.0;
+        foreach (var cell in _cells)
+        {
+            var eta = cell.Offset + Dot(cell.X, w);
+            total += (cell.Successes * eta) - (cell.Trials * Logistic.Log1PExp(eta));
+        }
+
+        for (var i = 0; i < Size; i++)
+        {
+            var d = w[i] - PriorMean[i];
+            total -= 0.5 * PriorPrecision[i] * d * d;
+        }
+
+        return total;
+    }
+
+    /// <summary>Runs Newton steps from the current weights; returns the negative Hessian (posterior precision) at the end.</summary>
+    public SymmetricMatrix Fit(int maxSteps, double tolerance)
+    {
+        var precision = new SymmetricMatrix(Size);
+        var gradient = new double[Size];
+        var trial = new double[Size];
+        var current = Objective(Weights);
+        for (var step = 0; step < maxSteps; step++)
+        {
+            Curvature(gradient, precision);
+            var direction = precision.Solve(gradient);
+            var scale = 1.0;
+            var improved = false;
+            for (var halving = 0; halving < 20; halving++)
+            {
+                for (var i = 0; i < Size; i++)
+                {
+                    trial[i] = Weights[i] + (scale * direction[i]);
+                }
+
+                var candidate = Objective(trial);
+                if (candidate >= current - 1e-12)
+                {
+                    Array.Copy(trial, Weights, Size);
+                    improved = candidate - current > tolerance;
+                    current = candidate;
+                    break;
+                }
+
+                scale *= 0.5;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        Curvature(gradient, precision);
+        return precision;
+    }
+
+    private void Curvature(double[] gradient, SymmetricMatrix precision)
+    {
+        precision.Clear();
+        for (var i = 0; i < Size; i++)
+        {
+            gradient[i] = -PriorPrecision[i] * (Weights[i] - PriorMean[i]);
+            precision[i, i] = PriorPrecision[i];
+        }
+
+        foreach (var cell in _cells)
+        {
+            var p = Logistic.Sigmoid(cell.Offset + Dot(cell.X, Weights));
+            var residual = cell.Successes - (cell.Trials * p);
+            var weight = cell.Trials * p * (1 - p);
+            for (var i = 0; i < Size; i++)
+            {
+                var xi = cell.X[i];
+                if (xi == 0)
+                {
+                    continue;
+                }
+
+                gradient[i] += residual * xi;
+                for (var k = 0; k <= i; k++)
+                {
+                    precision[i, k] += weight * xi * cell.X[k];
+                }
+            }
+        }
+    }
+
+    private static double Dot(double[] x, double[] w)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * w[i];
+        }
+
+        return sum;
+    }
+
+    private readonly record struct Cell(double[] X, double Offset, double Trials, double Successes);
+}

@@ -1,0 +1,154 @@
+namespace EduRecLti.Knowledge.Models.Grades;
+
+/// <summary>
+/// One student's parameters (bias b_u, skill abilities θ_uk for the skills seen so far, latent factors p_u) with their
+/// Laplace posterior: MAP by Newton with the population parameters fixed. Used both inside the alternating fit and
+/// for fold-in of a new student, so a training student and a folded-in student are treated identically.
+/// </summary>
+internal sealed class StudentPosterior
+{
+    private readonly GradeMirtParameters _parameters;
+    private readonly SortedDictionary<int, AssessmentScore> _scores = [];
+    private readonly List<int> _skills = [];
+    private readonly Dictionary<int, int> _skillEvidence = [];
+    private double[] _weights;
+    private SymmetricMatrix? _precision;
+
+    public StudentPosterior(GradeMirtParameters parameters)
+    {
+        _parameters = parameters;
+        _weights = new double[1 + parameters.Factors];
+    }
+
+    public IEnumerable<KeyValuePair<int, AssessmentScore>> Scores => _scores;
+
+    public double Bias => _weights[0];
+
+    public int SkillEvidence(int skill) => _skillEvidence.GetValueOrDefault(skill);
+
+    /// <summary>Adds one graded attempt (binomial trials and successes) on an assessment.</summary>
+    public void Add(int item, int[] skills, double trials, double successes)
+    {
+        var (_, _, itemSkills) = _parameters.Assessment(item, skills);
+        _scores[item] = _scores.TryGetValue(item, out var score)
+            ? score with { Trials = score.Trials + trials, Successes = score.Successes + successes }
+            : new AssessmentScore(itemSkills, trials, successes);
+        foreach (var skill in itemSkills)
+        {
+            _skillEvidence[skill] = _skillEvidence.GetValueOrDefault(skill) + (int)Math.Round(trials);
+            if (!_skills.Contains(skill))
+            {
+                InsertSkill(skill);
+            }
+        }
+
+        _precision = null;
+    }
+
+    /// <summary>Newton steps on this student's parameters only; returns the block's log-posterior.</summary>
+    public double Refit()
+    {
+        var block = BuildBlock();
+        _precision = block.Fit(_parameters.Options.NewtonSteps, 1e-8);
+        Array.Copy(block.Weights, _weights, _weights.Length);
+        return block.Objective(_weights);
+    }
+
+    /// <summary>Posterior variance of every parameter, in layout order [bias, skills..., factors...].</summary>
+    public double[] PosteriorVariances() => Precision().InverseDiagonal();
+
+    public IReadOnlyList<int> Skills => _skills;
+
+    public double Ability(int skill)
+    {
+        var index = _skills.IndexOf(skill);
+        return index < 0 ? 0 : _weights[1 + index];
+    }
+
+    public double[] Factors => _weights[(1 + _skills.Count)..];
+
+    /// <summary>Linear predictor and its Laplace variance for an assessment with the given bias, loadings and skills.</summary>
+    public (double Mean, double Variance) Predictor(double assessmentBias, double[] loadings, IEnumerable<int> skills)
+    {
+        var x = new double[_weights.Length];
+        x[0] = 1;
+        var mean = _parameters.GlobalBias + assessmentBias + _weights[0];
+        var unseenVariance = 0.0;
+        foreach (var skill in skills.Distinct())
+        {
+            var index = _skills.IndexOf(skill);
+            if (index < 0)
+            {
+                unseenVariance += _parameters.SkillVariance;
+                continue;
+            }
+
+            x[1 + index] = 1;
+            mean += _weights[1 + index];
+        }
+
+        for (var f = 0; f < loadings.Length; f++)
+        {
+            x[1 + _skills.Count + f] = loadings[f];
+            mean += loadings[f] * _weights[1 + _skills.Count + f];
+        }
+
+        return (mean, Precision().InverseQuadraticForm(x) + unseenVariance);
+    }
+
+    private SymmetricMatrix Precision()
+    {
+        if (_precision is null)
+        {
+            _precision = BuildBlock().Fit(0, 0);
+        }
+
+        return _precision;
+    }
+
+    private LogisticBlock BuildBlock()
+    {
+        var size = _weights.Length;
+        var block = new LogisticBlock(size);
+        Array.Copy(_weights, block.Weights, size);
+        block.PriorPrecision[0] = 1 / _parameters.StudentBiasVariance;
+        for (var i = 0; i < _skills.Count; i++)
+        {
+            block.PriorPrecision[1 + i] = 1 / _parameters.SkillVariance;
+        }
+
+        for (var f = 0; f < _parameters.Factors; f++)
+        {
+            block.PriorPrecision[1 + _skills.Count + f] = 1 / _parameters.FactorVariance;
+        }
+
+        foreach (var (item, score) in _scores)
+        {
+            var (bias, loadings, _) = _parameters.Assessment(item, score.Skills);
+            var x = new double[size];
+            x[0] = 1;
+            foreach (var skill in score.Skills)
+            {
+                x[1 + _skills.IndexOf(skill)] = 1;
+            }
+
+            Array.Copy(loadings, 0, x, 1 + _skills.Count, loadings.Length);
+            block.AddCell(x, _parameters.GlobalBias + bias, score.Trials, score.Successes);
+        }
+
+        return block;
+    }
+
+    private void InsertSkill(int skill)
+    {
+        var position = _skills.Count;
+        _skills.Add(skill);
+        var grown = new double[_weights.Length + 1];
+        Array.Copy(_weights, grown, 1 + position);
+        Array.Copy(_weights, 1 + position, grown, 2 + position, _weights.Length - 1 - position);
+        _weights = grown;
+    }
+}
+
+/// <summary>Aggregated binomial score of one student on one assessment.</summary>
+internal readonly record struct AssessmentScore(int[] Skills, double Trials, double Successes);
