@@ -1,4 +1,5 @@
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Models.Logistic;
 
 namespace EduRecLti.Knowledge;
 
@@ -10,6 +11,14 @@ public static class ModelCatalog
     private static readonly Dictionary<string, Func<IKnowledgeModel>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         // Model families register here, one line per named configuration.
+        ["irt"] = () => new LogisticKnowledgeModel("irt", LogisticPresets.Irt),
+        ["afm"] = () => new LogisticKnowledgeModel("afm", LogisticPresets.Afm),
+        ["pfa"] = () => new LogisticKnowledgeModel("pfa", LogisticPresets.Pfa),
+        ["best-lr"] = () => new LogisticKnowledgeModel("best-lr", LogisticPresets.BestLr),
+        ["best-lr-recency"] = () => new LogisticKnowledgeModel("best-lr-recency", LogisticPresets.BestLrRecency),
+        ["das3h"] = () => new LogisticKnowledgeModel("das3h", LogisticPresets.Das3h),
+        ["ktm-d0"] = () => new LogisticKnowledgeModel("ktm-d0", LogisticPresets.Ktm(0)),
+        ["ktm"] = () => new LogisticKnowledgeModel("ktm", LogisticPresets.Ktm(5)),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

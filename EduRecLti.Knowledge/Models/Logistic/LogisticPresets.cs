@@ -1,0 +1,63 @@
+using EduRecLti.Knowledge.Models.Logistic.Features;
+
+namespace EduRecLti.Knowledge.Models.Logistic;
+
+/// <summary>The named configurations of the logistic family, as defined in the papers they come from.</summary>
+public static class LogisticPresets
+{
+    private const long Hour = 3600;
+
+    /// <summary>Gervet et al. 2020 "IRT": item one-hot only, since unseen test students have no fitted ability.</summary>
+    public static LogisticOptions Irt { get; } = new() { Template = new FeatureTemplate { Items = true } };
+
+    /// <summary>AFM (Cen et al. 2006) without the student term: skill easiness + skill × raw opportunity count.</summary>
+    public static LogisticOptions Afm { get; } = new()
+    {
+        Template = new FeatureTemplate { Skills = true, SkillAttempts = true, Scale = CountScale.Raw },
+    };
+
+    /// <summary>PFA (Pavlik et al. 2009) with Gervet's log(1+x) counts: skill easiness, prior wins and fails per skill.</summary>
+    public static LogisticOptions Pfa { get; } = new()
+    {
+        Template = new FeatureTemplate { Skills = true, SkillWins = true, SkillFails = true },
+    };
+
+    /// <summary>Gervet et al. 2020 Best-LR (<c>encode.py -i -s -ic -sc -tc -w -a</c>).</summary>
+    public static LogisticOptions BestLr { get; } = new() { Template = BestLrTemplate };
+
+    /// <summary>
+    /// DAS3H (Choffin et al. 2019) without the student one-hot: items, skills, and per-skill wins/attempts in the
+    /// windows 1 h, 1 day, 1 week, 1 month and all time. Needs real timestamps in seconds.
+    /// </summary>
+    public static LogisticOptions Das3h { get; } = new()
+    {
+        Template = new FeatureTemplate
+        {
+            Items = true,
+            Skills = true,
+            SkillWins = true,
+            SkillAttempts = true,
+            TimeWindows = [Hour, 24 * Hour, 7 * 24 * Hour, 30 * 24 * Hour],
+        },
+    };
+
+    /// <summary>KTM (Vie &amp; Kashima 2019) with items, skills, wins and fails, as a factorization machine of rank d.</summary>
+    public static LogisticOptions Ktm(int rank) => new()
+    {
+        Template = new FeatureTemplate { Items = true, Skills = true, SkillWins = true, SkillFails = true },
+        Rank = rank,
+    };
+
+    /// <summary>Best-LR plus recency (last answers overall, on the item, and on each skill).</summary>
+    public static LogisticOptions BestLrRecency { get; } = new() { Template = BestLrTemplate with { Recency = true } };
+
+    private static FeatureTemplate BestLrTemplate => new()
+    {
+        Items = true,
+        Skills = true,
+        ItemCounts = true,
+        SkillWins = true,
+        SkillAttempts = true,
+        TotalCounts = true,
+    };
+}
