@@ -1,4 +1,5 @@
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Evaluation;
 using EduRecLti.Knowledge.Models.Logistic;
 
 namespace EduRecLti.Knowledge;
@@ -11,6 +12,7 @@ public static class ModelCatalog
     private static readonly Dictionary<string, Func<IKnowledgeModel>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         // Model families register here, one line per named configuration.
+        ["baseline"] = () => new BaselineModel(),
         ["irt"] = () => new LogisticKnowledgeModel("irt", LogisticPresets.Irt),
         ["afm"] = () => new LogisticKnowledgeModel("afm", LogisticPresets.Afm),
         ["pfa"] = () => new LogisticKnowledgeModel("pfa", LogisticPresets.Pfa),
