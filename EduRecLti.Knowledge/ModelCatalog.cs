@@ -1,5 +1,6 @@
 using EduRecLti.Knowledge.Core;
 using EduRecLti.Knowledge.Evaluation;
+using EduRecLti.Knowledge.Models.Bkt;
 using EduRecLti.Knowledge.Models.Logistic;
 
 namespace EduRecLti.Knowledge;
@@ -12,6 +13,10 @@ public static class ModelCatalog
     private static readonly Dictionary<string, Func<IKnowledgeModel>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         // Model families register here, one line per named configuration.
+        ["bkt"] = () => new BktModel("bkt"),
+        ["bkt-forget"] = () => new BktModel("bkt-forget", new BktOptions { Forgets = true }),
+        ["bkt-items"] = () => new BktModel("bkt-items", new BktOptions { ItemGuessSlip = true }),
+        ["bkt-items-forget"] = () => new BktModel("bkt-items-forget", new BktOptions { ItemGuessSlip = true, Forgets = true }),
         ["baseline"] = () => new BaselineModel(),
         ["irt"] = () => new LogisticKnowledgeModel("irt", LogisticPresets.Irt),
         ["afm"] = () => new LogisticKnowledgeModel("afm", LogisticPresets.Afm),
