@@ -2,6 +2,7 @@ using EduRecLti.Knowledge.Core;
 using EduRecLti.Knowledge.Evaluation;
 using EduRecLti.Knowledge.Models.Bkt;
 using EduRecLti.Knowledge.Models.Logistic;
+using EduRecLti.Knowledge.Models.Logistic.Elo;
 
 namespace EduRecLti.Knowledge;
 
@@ -18,6 +19,7 @@ public static class ModelCatalog
         ["bkt-items"] = () => new BktModel("bkt-items", new BktOptions { ItemGuessSlip = true }),
         ["bkt-items-forget"] = () => new BktModel("bkt-items-forget", new BktOptions { ItemGuessSlip = true, Forgets = true }),
         ["baseline"] = () => new BaselineModel(),
+        ["elo"] = () => new EloKnowledgeModel("elo", new EloOptions()),
         ["irt"] = () => new LogisticKnowledgeModel("irt", LogisticPresets.Irt),
         ["afm"] = () => new LogisticKnowledgeModel("afm", LogisticPresets.Afm),
         ["pfa"] = () => new LogisticKnowledgeModel("pfa", LogisticPresets.Pfa),
