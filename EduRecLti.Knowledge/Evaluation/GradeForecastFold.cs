@@ -11,21 +11,11 @@ namespace EduRecLti.Knowledge.Evaluation;
 /// Reports MAE, RMSE, AUC for "gap" (score &lt; 0.6, forecast ranked low first) and Spearman, overall and split into
 /// skills seen / not seen before T.
 /// </summary>
-public sealed class GradeForecastFold : PreparedFold
+public sealed class GradeForecastFold(LoadedDataset dataset, StudentFold fold) : HeldOutStudentsFold(dataset, fold)
 {
     public const double CutOffFraction = 0.7;
     public const int MinimumTargetAnswers = 3;
     public const double GapThreshold = 0.6;
-
-    private readonly ResponseDataset _test;
-
-    public GradeForecastFold(LoadedDataset dataset, StudentFold fold)
-        : base(fold.Name, Slice(dataset.Data, fold.TrainStudents.Select(s => dataset.Data.Students[s]), $"{dataset.Name}/{fold.Name}/train"))
-    {
-        ArgumentNullException.ThrowIfNull(fold);
-        _test = Slice(dataset.Data, fold.TestStudents.Select(s => dataset.Data.Students[s]), $"{dataset.Name}/{fold.Name}/test");
-        TestStudents = _test.Students.Count;
-    }
 
     /// <summary>One target cell: the post-cut-off score of a skill and whether the skill was practised before the cut-off.</summary>
     public readonly record struct Target(int Skill, double Score, bool Seen);
@@ -50,7 +40,7 @@ public sealed class GradeForecastFold : PreparedFold
     {
         ArgumentNullException.ThrowIfNull(fitted);
         var forecasts = new List<(double Forecast, Target Target)>();
-        foreach (var sequence in _test.Students)
+        foreach (var sequence in Test.Students)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (cutOff, targets) = Targets(sequence);
