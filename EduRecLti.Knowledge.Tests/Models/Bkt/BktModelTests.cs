@@ -81,6 +81,19 @@ public sealed class BktModelTests
     }
 
     [Fact]
+    public void Snapshot_PerItemModel_RoundTripsItemParameters()
+    {
+        var model = new BktModel("bkt-items", new BktOptions { ItemGuessSlip = true, ItemLearn = true });
+        model.Fit(TwoSkills(), new Random(6));
+        var restored = new BktModel("bkt-items");
+        restored.Restore(model.Snapshot());
+
+        Assert.Single(restored.Skills[1]!.ItemIds);
+        Assert.Equal(model.Skills[0], restored.Skills[0]);
+        Assert.Equal(model.Skills[1], restored.Skills[1]);
+    }
+
+    [Fact]
     public void Restore_SnapshotOfAnotherModel_Throws()
     {
         var snapshot = Fitted(seed: 2).Snapshot();
