@@ -9,13 +9,13 @@ public static class HostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDataAccess();
-        // Demo LMS (Development only): builder.AddDemoLms();
+        builder.AddDemoLms();
         return builder;
     }
 
     public static WebApplication MapLtiTool(this WebApplication app)
     {
-        // Demo LMS (Development only): app.MapDemoLms();
+        app.MapDemoLms();
         return app;
     }
 }

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LtiTool.Demo;
+
+/// <summary>Configuration section <c>Demo</c>: the built-in demo LMS that lets anyone try the tool without a real LMS.</summary>
+public sealed class DemoOptions : IValidatableObject
+{
+    public const string SectionName = "Demo";
+
+    /// <summary>Serve the demo LMS under <c>/demo</c>. Unset means: only in the Development environment.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>
+    /// Scheme and host the demo and the tool are reached at (e.g. <c>https://edurec.example.org</c>), when neither the
+    /// request nor the server address is what a browser sees (reverse proxy). Unset: taken from the request.
+    /// </summary>
+    [MaxLength(2048)]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Seed of the demo course: the same seed gives the same students, assignments and scores.</summary>
+    public int Seed { get; set; } = 20250901;
+
+    /// <summary>Items per page of AGS and NRPS containers when the tool sends no <c>limit</c>: small, so paging is always exercised.</summary>
+    [Range(1, 1000)]
+    public int DefaultPageSize { get; set; } = 8;
+
+    /// <summary>How long the <see cref="DemoFault.Timeout"/> fault holds a request: longer than any sane client timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FaultTimeoutDelay { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Where the token and deep-linking endpoints fetch the tool's public keys: an absolute URL, or a path on the demo's
+    /// own origin. Unset: <c>/.well-known/jwks.json</c>, the tool in this process. Tests point it at a key set of their own.
+    /// </summary>
+    [MaxLength(2048)]
+    public string? ToolJwksUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicBaseUrl is not null && !IsHttpUrl(PublicBaseUrl))
+        {
+            yield return new ValidationResult("Demo:PublicBaseUrl must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+        }
+
+        if (ToolJwksUrl is not null && !IsHttpUrl(ToolJwksUrl) && !ToolJwksUrl.StartsWith('/'))
+        {
+            yield return new ValidationResult("Demo:ToolJwksUrl must be an absolute http(s) URL or a path starting with '/'.", [nameof(ToolJwksUrl)]);
+        }
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
