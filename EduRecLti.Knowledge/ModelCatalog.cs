@@ -25,6 +25,7 @@ public static class ModelCatalog
         ["pfa"] = () => new LogisticKnowledgeModel("pfa", LogisticPresets.Pfa),
         ["best-lr"] = () => new LogisticKnowledgeModel("best-lr", LogisticPresets.BestLr),
         ["best-lr-recency"] = () => new LogisticKnowledgeModel("best-lr-recency", LogisticPresets.BestLrRecency),
+        ["lr-best"] = () => new LogisticKnowledgeModel("lr-best", LogisticPresets.Best),
         ["das3h"] = () => new LogisticKnowledgeModel("das3h", LogisticPresets.Das3h),
         ["ktm-d0"] = () => new LogisticKnowledgeModel("ktm-d0", LogisticPresets.Ktm(0)),
         ["ktm"] = () => new LogisticKnowledgeModel("ktm", LogisticPresets.Ktm(5)),

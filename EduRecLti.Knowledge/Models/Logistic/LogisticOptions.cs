@@ -14,7 +14,7 @@ public sealed record LogisticOptions
     public int MaxIterations { get; init; } = 400;
 
     /// <summary>Stop when one iteration lowers the objective by less than this fraction.</summary>
-    public double Tolerance { get; init; } = 1e-9;
+    public double Tolerance { get; init; } = 1e-7;
 
     /// <summary>Factorization rank d: 0 = plain logistic regression, &gt; 0 = KTM pairwise interactions.</summary>
     public int Rank { get; init; }
