@@ -46,6 +46,8 @@ public sealed class DemoLmsFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            // A dynamic loopback port, so test classes run side by side.
+            web.UseSetting("urls", "http://127.0.0.1:0");
             web.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
             web.UseSetting("Demo:ToolJwksUrl", ToolJwksPath);
             web.ConfigureServices(services => services.AddTransient<IStartupFilter>(_ => new StaticJsonStartupFilter(ToolJwksPath, jwks)));
