@@ -1,3 +1,6 @@
+using LtiTool.Lti.Keys;
+using LtiTool.Lti.Launch;
+using LtiTool.Lti.Login;
 using LtiTool.Lti.Platforms;
 
 namespace LtiTool.Data;
@@ -15,6 +18,9 @@ public static class DataExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<SchemaMigrationService>();
         services.AddSingleton<IPlatformStore, PlatformStore>();
+        services.AddSingleton<ILoginStateStore, LoginStateStore>();
+        services.AddSingleton<ILaunchStore, LaunchStore>();
+        services.AddSingleton<IToolKeyStore, ToolKeyStore>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class SchemaMigrator(Database database, TimeProvider timeP
         foreach (var (version, sql) in LoadScripts(database.Dialect.SchemaFolder))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(database.Dialect.MigrationLockSql, transaction: transaction);
+            await connection.ExecuteAsync(database.Dialect.ExclusiveLockSql(SqlDialect.Locks.SchemaMigration), transaction: transaction);
             var done = await connection.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM schema_version WHERE version = @version;", new { version }, transaction);
             if (done > 0)

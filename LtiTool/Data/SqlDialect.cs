@@ -11,6 +11,13 @@ namespace LtiTool.Data;
 /// </summary>
 public abstract class SqlDialect
 {
+    /// <summary>Lock ids of the critical sections that must run on one instance at a time.</summary>
+    public static class Locks
+    {
+        public const long SchemaMigration = 7_163_001;
+        public const long ToolKeys = 7_163_002;
+    }
+
     /// <summary>Folder of the embedded schema scripts under <c>Data/Schema/</c>.</summary>
     public abstract string SchemaFolder { get; }
 
@@ -19,8 +26,8 @@ public abstract class SqlDialect
     /// <summary>True when the exception reports a primary key or unique constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
-    /// <summary>SQL that serialises schema migrations between instances for the rest of the transaction.</summary>
-    public abstract string MigrationLockSql { get; }
+    /// <summary>SQL that serialises a critical section (by a fixed lock id) between instances until the transaction ends.</summary>
+    public abstract string ExclusiveLockSql(long lockId);
 
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
@@ -43,8 +50,8 @@ public sealed class SqliteDialect : SqlDialect
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
         && sqlite.SqliteExtendedErrorCode is 1555 or 2067;
 
-    // Microsoft.Data.Sqlite starts transactions with BEGIN IMMEDIATE, which already takes the write lock.
-    public override string MigrationLockSql => "SELECT 1;";
+    // Microsoft.Data.Sqlite starts transactions with BEGIN IMMEDIATE, which already takes the database's write lock.
+    public override string ExclusiveLockSql(long lockId) => "SELECT 1;";
 }
 
 public sealed class PostgresDialect : SqlDialect
@@ -57,5 +64,5 @@ public sealed class PostgresDialect : SqlDialect
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     // A transaction-scoped advisory lock: released at commit, so a crashed instance never leaves it held.
-    public override string MigrationLockSql => "SELECT pg_advisory_xact_lock(7163012345);";
+    public override string ExclusiveLockSql(long lockId) => FormattableString.Invariant($"SELECT pg_advisory_xact_lock({lockId});");
 }
