@@ -1,6 +1,8 @@
 using EduRecLti.Knowledge.Core;
 using EduRecLti.Knowledge.Evaluation;
 using EduRecLti.Knowledge.Models.Bkt;
+using EduRecLti.Knowledge.Models.Diagnosis;
+using EduRecLti.Knowledge.Models.Grades;
 using EduRecLti.Knowledge.Models.Logistic;
 using EduRecLti.Knowledge.Models.Logistic.Elo;
 
@@ -29,6 +31,11 @@ public static class ModelCatalog
         ["das3h"] = () => new LogisticKnowledgeModel("das3h", LogisticPresets.Das3h),
         ["ktm-d0"] = () => new LogisticKnowledgeModel("ktm-d0", LogisticPresets.Ktm(0)),
         ["ktm"] = () => new LogisticKnowledgeModel("ktm", LogisticPresets.Ktm(5)),
+        ["grade-mirt"] = () => new GradeMirtModel(),
+        ["grade-mirt-f1"] = () => new GradeMirtModel("grade-mirt-f1", new GradeMirtOptions { Factors = 1 }),
+        ["grade-mirt-skills"] = () => new GradeMirtModel("grade-mirt-skills", new GradeMirtOptions { PoolBySkill = true }),
+        ["dina"] = () => new DinaModel(),
+        ["dino"] = () => new DinaModel("dino", new DinaOptions { Disjunctive = true }),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Evaluation;
 
 namespace EduRecLti.Knowledge.Models.Diagnosis;
 
@@ -9,7 +10,7 @@ namespace EduRecLti.Knowledge.Models.Diagnosis;
 /// 2001). Fitted by EM over the latent classes (de la Torre 2009) with Beta/Dirichlet MAP smoothing.
 /// Fractional scores enter as fractional Bernoulli outcomes.
 /// </summary>
-public sealed class DinaModel(string name, DinaOptions options) : IKnowledgeModel
+public sealed class DinaModel(string name, DinaOptions options) : IKnowledgeModel, IApplicabilityCheck
 {
     public const int FormatVersion = 1;
 
@@ -28,12 +29,19 @@ public sealed class DinaModel(string name, DinaOptions options) : IKnowledgeMode
     /// <summary>Log-posterior (log-likelihood + log-prior) before each M-step of the last fit; EM keeps it non-decreasing.</summary>
     public IReadOnlyList<double> ObjectiveTrace { get; private set; } = [];
 
-    public void Fit(ResponseDataset training, Random random, CancellationToken cancellationToken = default)
+    public string? RejectionReason(ResponseDataset training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        if (training.SkillCount > Options.MaxSkills)
+        return training.SkillCount > Options.MaxSkills
+            ? $"DINA enumerates 2^K latent classes; {training.SkillCount} skills exceed {Options.MaxSkills}."
+            : null;
+    }
+
+    public void Fit(ResponseDataset training, Random random, CancellationToken cancellationToken = default)
+    {
+        if (RejectionReason(training) is { } reason)
         {
-            throw new NotSupportedException($"DINA enumerates 2^K classes; {training.SkillCount} skills exceed {Options.MaxSkills}.");
+            throw new NotSupportedException(reason);
         }
 
         var parameters = Initialise(training);

@@ -50,6 +50,7 @@ public sealed class GradeMirtModel(string name, GradeMirtOptions options) : IKno
             }
 
             var change = FitAssessments(parameters, students);
+            parameters.InvalidateTypicalAssessments();
             if (change < Options.Tolerance)
             {
                 break;
@@ -99,7 +100,7 @@ public sealed class GradeMirtModel(string name, GradeMirtOptions options) : IKno
         var posterior = new StudentPosterior(parameters);
         foreach (var observation in observations)
         {
-            posterior.Add(observation.Item, observation.Skills, 1, observation.Score);
+            posterior.Add(observation);
         }
 
         posterior.Refit();
@@ -108,14 +109,19 @@ public sealed class GradeMirtModel(string name, GradeMirtOptions options) : IKno
 
     private GradeMirtParameters Initialise(ResponseDataset training, Random random)
     {
-        var skills = new int[training.ItemCount][];
-        var sum = new double[training.ItemCount];
-        var count = new double[training.ItemCount];
+        var assessmentCount = Options.PoolBySkill ? training.SkillCount : training.ItemCount;
+        var skills = new int[assessmentCount][];
+        var sum = new double[assessmentCount];
+        var count = new double[assessmentCount];
         foreach (var observation in training.Students.SelectMany(s => s))
         {
-            skills[observation.Item] ??= training.ItemSkills?[observation.Item] ?? observation.Skills;
-            sum[observation.Item] += observation.Score;
-            count[observation.Item]++;
+            var itemSkills = training.ItemSkills?[observation.Item] ?? observation.Skills;
+            foreach (var (assessment, assessmentSkills) in Options.PoolBySkill ? itemSkills.Distinct().Select(k => (k, new[] { k })) : [(observation.Item, itemSkills)])
+            {
+                skills[assessment] ??= assessmentSkills;
+                sum[assessment] += observation.Score;
+                count[assessment]++;
+            }
         }
 
         var globalBias = Logistic.Logit((sum.Sum() + 1) / (count.Sum() + 2));
@@ -126,7 +132,7 @@ public sealed class GradeMirtModel(string name, GradeMirtOptions options) : IKno
             GlobalBias = globalBias,
             AssessmentBias = [.. sum.Select((s, j) => Logistic.Logit((s + 1) / (count[j] + 2)) - globalBias)],
             AssessmentFactors = [.. skills.Select(_ => Enumerable.Range(0, Options.Factors).Select(_ => 0.1 * ((2 * random.NextDouble()) - 1)).ToArray())],
-            AssessmentSkills = [.. skills.Select((s, j) => s ?? training.ItemSkills?[j] ?? [])],
+            AssessmentSkills = [.. skills.Select((s, j) => s ?? (Options.PoolBySkill ? [j] : training.ItemSkills?[j] ?? []))],
             StudentBiasVariance = 1 / Options.StudentBiasPrecision,
             SkillVariance = 1 / Options.SkillPrecision,
             FactorVariance = 1 / Options.FactorPrecision,

@@ -23,6 +23,13 @@ public sealed record GradeMirtOptions
     /// </summary>
     public bool EstimatePriors { get; init; } = true;
 
+    /// <summary>
+    /// Treat every skill as one assessment and count each answer toward each of its skills (the student × skill grade
+    /// matrix of shared/data/assist2009-grades), instead of one assessment per item. Right for item-level practice data
+    /// with thousands of rarely repeated items; off for LMS assignments, which are the assessments themselves.
+    /// </summary>
+    public bool PoolBySkill { get; init; }
+
     public int MaxSweeps { get; init; } = 40;
 
     /// <summary>Stop when no assessment parameter moves more than this between sweeps.</summary>
@@ -30,6 +37,13 @@ public sealed record GradeMirtOptions
 
     /// <summary>Newton steps per block (fit and fold-in).</summary>
     public int NewtonSteps { get; init; } = 8;
+
+    /// <summary>
+    /// Share of an assessment's earlier evidence forgotten at each new attempt on it (exponential forgetting,
+    /// cf. the recency features of Gervet et al. 2020): 0 pools every attempt equally; larger values track learning
+    /// within an assessment.
+    /// </summary>
+    public double Forgetting { get; init; }
 
     /// <summary>
     /// Predict with the posterior predictive (logit-normal approximated by σ(μ/√(1+πσ²/8)), MacKay 1992) instead of

@@ -1,30 +1,34 @@
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Evaluation;
 
 namespace EduRecLti.Knowledge.Models.Grades;
 
 /// <summary>
-/// One student under a fitted <see cref="GradeMirtModel"/>: every observation refits the student's own parameters
-/// (a few Newton steps; the population stays fixed), so fold-in of a new student needs no refit of the model.
+/// One student under a fitted <see cref="GradeMirtModel"/>: observations accumulate and the student's own parameters
+/// are refitted (a few Newton steps, population fixed) before the next prediction, so fold-in of a new student needs
+/// no refit of the model and a burst of answers costs one fit.
 /// </summary>
-internal sealed class GradeStudentKnowledge(GradeMirtParameters parameters, StudentPosterior posterior) : IStudentKnowledge
+internal sealed class GradeStudentKnowledge(GradeMirtParameters parameters, StudentPosterior posterior) : IStudentKnowledge, ISkillScoreForecast
 {
     /// <summary>Two-sided 95% normal quantile for the Laplace credible interval.</summary>
     private const double Z95 = 1.959964;
 
+    /// <summary>Success probability; when answers pool by skill, the mean over the item's skills.</summary>
     public double PredictCorrect(int item, int[] skills, long timestamp)
     {
-        var (bias, loadings, itemSkills) = parameters.Assessment(item, skills);
-        var (mean, variance) = posterior.Predictor(bias, loadings, itemSkills);
-        return parameters.Options.PosteriorPredictive
-            ? Logistic.Sigmoid(mean / Math.Sqrt(1 + (Math.PI * variance / 8)))
-            : Logistic.Sigmoid(mean);
+        posterior.RefitIfStale();
+        var assessments = parameters.AssessmentsOf(item, skills).ToList();
+        return assessments.Count == 0 ? Expected(-1, []) : assessments.Average(a => Expected(a.Assessment, a.Skills));
     }
 
-    public void Observe(in Observation observation)
+    /// <summary>Expected score on a coming assessment of the skill (not a specific item, as the grade recipe requires).</summary>
+    public double ForecastSkillScore(int skill, long timestamp)
     {
-        posterior.Add(observation.Item, observation.Skills, 1, observation.Score);
-        posterior.Refit();
+        posterior.RefitIfStale();
+        return parameters.Options.PoolBySkill ? Expected(skill, [skill]) : Expected(-1, [skill]);
     }
+
+    public void Observe(in Observation observation) => posterior.Add(observation);
 
     /// <summary>
     /// Expected score on a typical assessment of the skill (mean bias and loadings of the assessments that exercise
@@ -34,6 +38,7 @@ internal sealed class GradeStudentKnowledge(GradeMirtParameters parameters, Stud
     /// </summary>
     public SkillMastery Mastery(int skill)
     {
+        posterior.RefitIfStale();
         var (bias, loadings) = parameters.TypicalAssessment(skill);
         var (mean, variance) = posterior.Predictor(bias, loadings, [skill]);
         var sd = Math.Sqrt(variance);
@@ -42,5 +47,15 @@ internal sealed class GradeStudentKnowledge(GradeMirtParameters parameters, Stud
             Logistic.Sigmoid(mean - (Z95 * sd)),
             Logistic.Sigmoid(mean + (Z95 * sd)),
             posterior.SkillEvidence(skill));
+    }
+
+    /// <summary>Posterior predictive σ(μ/√(1+πσ²/8)) (MacKay 1992) or the plug-in σ(μ), per the options.</summary>
+    private double Expected(int assessment, int[] skills)
+    {
+        var (bias, loadings, assessmentSkills) = parameters.Assessment(assessment, skills);
+        var (mean, variance) = posterior.Predictor(bias, loadings, assessmentSkills);
+        return parameters.Options.PosteriorPredictive
+            ? Logistic.Sigmoid(mean / Math.Sqrt(1 + (Math.PI * variance / 8)))
+            : Logistic.Sigmoid(mean);
     }
 }

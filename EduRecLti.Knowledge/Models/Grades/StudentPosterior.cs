@@ -1,3 +1,5 @@
+using EduRecLti.Knowledge.Core;
+
 namespace EduRecLti.Knowledge.Models.Grades;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class StudentPosterior
     private readonly Dictionary<int, int> _skillEvidence = [];
     private double[] _weights;
     private SymmetricMatrix? _precision;
+    private bool _stale;
 
     public StudentPosterior(GradeMirtParameters parameters)
     {
@@ -26,12 +29,21 @@ internal sealed class StudentPosterior
 
     public int SkillEvidence(int skill) => _skillEvidence.GetValueOrDefault(skill);
 
-    /// <summary>Adds one graded attempt (binomial trials and successes) on an assessment.</summary>
-    public void Add(int item, int[] skills, double trials, double successes)
+    /// <summary>Adds one answer (one binomial trial with a possibly fractional success) to the assessments it counts toward.</summary>
+    public void Add(in Observation observation)
+    {
+        foreach (var (assessment, skills) in _parameters.AssessmentsOf(observation.Item, observation.Skills))
+        {
+            Add(assessment, skills, 1, observation.Score);
+        }
+    }
+
+    private void Add(int item, int[] skills, double trials, double successes)
     {
         var (_, _, itemSkills) = _parameters.Assessment(item, skills);
+        var keep = 1 - _parameters.Options.Forgetting;
         _scores[item] = _scores.TryGetValue(item, out var score)
-            ? score with { Trials = score.Trials + trials, Successes = score.Successes + successes }
+            ? score with { Trials = (keep * score.Trials) + trials, Successes = (keep * score.Successes) + successes }
             : new AssessmentScore(itemSkills, trials, successes);
         foreach (var skill in itemSkills)
         {
@@ -43,11 +55,13 @@ internal sealed class StudentPosterior
         }
 
         _precision = null;
+        _stale = true;
     }
 
     /// <summary>Newton steps on this student's parameters only; returns the block's log-posterior.</summary>
     public double Refit()
     {
+        _stale = false;
         var block = BuildBlock();
         _precision = block.Fit(_parameters.Options.NewtonSteps, 1e-8);
         Array.Copy(block.Weights, _weights, _weights.Length);
@@ -56,6 +70,15 @@ internal sealed class StudentPosterior
 
     /// <summary>Posterior variance of every parameter, in layout order [bias, skills..., factors...].</summary>
     public double[] PosteriorVariances() => Precision().InverseDiagonal();
+
+    /// <summary>Refits only when observations arrived since the last fit, so a burst of answers costs one fit.</summary>
+    public void RefitIfStale()
+    {
+        if (_stale)
+        {
+            Refit();
+        }
+    }
 
     public IReadOnlyList<int> Skills => _skills;
 
