@@ -8,17 +8,25 @@ public sealed class LogisticKnowledgeModelTests
 {
     private static readonly LogisticOptions Rich = LogisticPresets.BestLrRecency with { Rank = 2, Epochs = 2 };
 
-    [Fact]
-    public void PredictCorrect_AnyPreset_StaysInUnitInterval()
+    [Theory]
+    [InlineData("elo")]
+    [InlineData("irt")]
+    [InlineData("afm")]
+    [InlineData("pfa")]
+    [InlineData("best-lr")]
+    [InlineData("best-lr-recency")]
+    [InlineData("lr-best")]
+    [InlineData("das3h")]
+    [InlineData("ktm-d0")]
+    [InlineData("ktm")]
+    public void PredictCorrect_EveryCatalogPreset_StaysInUnitInterval(string name)
     {
         var data = LogisticFixtures.Simulated(new Random(2), students: 40);
-        foreach (var name in ModelCatalog.Names)
-        {
-            Assert.True(ModelCatalog.TryCreate(name, out var model));
-            model.Fit(data, new Random(1));
+        Assert.True(ModelCatalog.TryCreate(name, out var model));
 
-            Assert.All(LogisticFixtures.Replay(model, data), p => Assert.InRange(p, 0, 1));
-        }
+        model.Fit(data, new Random(1));
+
+        Assert.All(LogisticFixtures.Replay(model, data), p => Assert.InRange(p, 0, 1));
     }
 
     [Fact]
