@@ -1,6 +1,6 @@
-using System.Text.Json;
 using EduRecLti.Knowledge.Core;
 using EduRecLti.Knowledge.Evaluation;
+using EduRecLti.Knowledge.Selection;
 
 namespace EduRecLti.Knowledge.Models.Diagnosis;
 
@@ -85,22 +85,11 @@ public sealed class DinaModel(string name, DinaOptions options) : IKnowledgeMode
         return knowledge;
     }
 
-    public ModelSnapshot Snapshot()
-    {
-        var parameters = _parameters ?? throw new InvalidOperationException("Fit or Restore the model first.");
-        return new ModelSnapshot(Name, FormatVersion, JsonSerializer.Serialize(parameters));
-    }
+    public ModelSnapshot Snapshot() => JsonSnapshots.Write(Name, FormatVersion, _parameters);
 
     public void Restore(ModelSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        if (snapshot.FormatVersion != FormatVersion)
-        {
-            throw new NotSupportedException($"Snapshot format {snapshot.FormatVersion} is not {FormatVersion}.");
-        }
-
-        _parameters = JsonSerializer.Deserialize<DinaParameters>(snapshot.Parameters)
-            ?? throw new InvalidDataException("Empty dina snapshot.");
+        _parameters = JsonSnapshots.Read<DinaParameters>(snapshot, FormatVersion);
         _trainingStudents = [];
     }
 

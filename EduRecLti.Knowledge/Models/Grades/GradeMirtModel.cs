@@ -1,5 +1,5 @@
-using System.Text.Json;
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Selection;
 
 namespace EduRecLti.Knowledge.Models.Grades;
 
@@ -74,22 +74,11 @@ public sealed class GradeMirtModel(string name, GradeMirtOptions options) : IKno
         return new GradeStudentKnowledge(parameters, FoldIn(parameters, _trainingStudents[student.Value]));
     }
 
-    public ModelSnapshot Snapshot()
-    {
-        var parameters = _parameters ?? throw new InvalidOperationException("Fit or Restore the model first.");
-        return new ModelSnapshot(Name, FormatVersion, JsonSerializer.Serialize(parameters));
-    }
+    public ModelSnapshot Snapshot() => JsonSnapshots.Write(Name, FormatVersion, _parameters);
 
     public void Restore(ModelSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        if (snapshot.FormatVersion != FormatVersion)
-        {
-            throw new NotSupportedException($"Snapshot format {snapshot.FormatVersion} is not {FormatVersion}.");
-        }
-
-        _parameters = JsonSerializer.Deserialize<GradeMirtParameters>(snapshot.Parameters)
-            ?? throw new InvalidDataException("Empty grade-mirt snapshot.");
+        _parameters = JsonSnapshots.Read<GradeMirtParameters>(snapshot, FormatVersion);
         _trainingStudents = [];
     }
 

@@ -90,6 +90,14 @@ internal sealed class LogisticBlock
         return precision;
     }
 
+    /// <summary>Gradient of <see cref="Objective"/> at the current weights.</summary>
+    public double[] Gradient()
+    {
+        var gradient = new double[Size];
+        Curvature(gradient, new SymmetricMatrix(Size));
+        return gradient;
+    }
+
     private void Curvature(double[] gradient, SymmetricMatrix precision)
     {
         precision.Clear();
