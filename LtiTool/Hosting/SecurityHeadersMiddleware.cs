@@ -22,8 +22,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, FrameAncesto
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups";
             headers.Remove("X-Frame-Options");
-            if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js")
-                && !context.Request.Path.StartsWithSegments("/.well-known"))
+            // Pages default to no-store; endpoints that chose their own caching (JWKS, static assets) keep it.
+            if (string.IsNullOrEmpty(headers.CacheControl) && !context.Request.Path.StartsWithSegments("/css")
+                && !context.Request.Path.StartsWithSegments("/js"))
             {
                 headers.CacheControl = "no-store";
             }
