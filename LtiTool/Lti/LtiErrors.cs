@@ -34,7 +34,7 @@ public static class LtiErrors
     public static readonly LtiError AuthorizedPartyInvalid = new("LTI2116", "The id_token authorized party (azp) is missing or not this tool.", 401, AdminHint);
     public static readonly LtiError KeyIdMissing = new("LTI2120", "The id_token header has no key id (kid).", 401, AdminHint);
     public static readonly LtiError KeyIdUnknown = new("LTI2121", "The id_token was signed with a key the platform does not publish.", 401, AdminHint);
-    public static readonly LtiError PlatformKeysUnavailable = new("LTI2122", "The platform's public keys could not be fetched.", 503, "Try again in a minute; if it persists, " + AdminHint.ToLowerInvariant());
+    public static readonly LtiError PlatformKeysUnavailable = new("LTI2122", "The platform's public keys could not be fetched.", 503, "Try again in a minute. If it persists, ask your LMS administrator to check the tool registration; quote the error id.");
     public static readonly LtiError AlgorithmNotAllowed = new("LTI2123", "The id_token is signed with an algorithm the tool does not accept.", 401, AdminHint);
     public static readonly LtiError SignatureInvalid = new("LTI2124", "The id_token signature is not valid.", 401, AdminHint);
     public static readonly LtiError CriticalHeaderUnsupported = new("LTI2125", "The id_token header requires an extension the tool does not support.", 401, AdminHint);

@@ -36,7 +36,8 @@ public static class LtiResults
             title: error.Title,
             detail: error.Hint,
             statusCode: error.StatusCode,
-            type: "https://github.com/edurec/edurec-lti/blob/main/docs/errors.md#" + error.Id.ToLowerInvariant(),
+            // A URN rather than a URL: the id is stable wherever the documentation is hosted (docs/errors.md).
+            type: "urn:edurec:error:" + error.Id,
             extensions: new Dictionary<string, object?>
             {
                 [ErrorIdExtension] = error.Id,
