@@ -9,11 +9,7 @@ namespace LtiTool.Tests.Data;
 /// </summary>
 [XunitTestCaseDiscoverer("LtiTool.Tests.Data.ProviderFactDiscoverer", "LtiTool.Tests")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ProviderFactAttribute : FactAttribute
-{
-    /// <summary>Skips the test on PostgreSQL only, with this reason: for a known product bug, named in the reason.</summary>
-    public string? PostgresSkip { get; set; }
-}
+public sealed class ProviderFactAttribute : FactAttribute;
 
 /// <summary>The theory counterpart of <see cref="ProviderFactAttribute"/>.</summary>
 [XunitTestCaseDiscoverer("LtiTool.Tests.Data.ProviderTheoryDiscoverer", "LtiTool.Tests")]
@@ -54,9 +50,6 @@ public sealed class ProviderTestCase : XunitTestCase
     protected override string GetSkipReason(IAttributeInfo factAttribute)
     {
         ArgumentNullException.ThrowIfNull(factAttribute);
-        var postgresSkip = TestDatabaseProvider.IsPostgres(TestMethod.TestClass.Class.ToRuntimeType())
-            ? factAttribute.GetNamedArgument<string?>(nameof(ProviderFactAttribute.PostgresSkip))
-            : null;
-        return SkipReasonFor(TestMethod) ?? postgresSkip ?? base.GetSkipReason(factAttribute);
+        return SkipReasonFor(TestMethod) ?? base.GetSkipReason(factAttribute);
     }
 }

@@ -27,8 +27,7 @@ public abstract class SchemaMigratorTests<TProvider>(TProvider provider) : IClas
         Assert.Empty(applied);
     }
 
-    [ProviderFact(PostgresSkip = "bug: SchemaMigrator.cs line 27 runs CREATE TABLE IF NOT EXISTS schema_version before taking the lock; " +
-        "concurrent runs on an empty PostgreSQL database fail with 23505 on pg_type_typname_nsp_index")]
+    [ProviderFact]
     public async Task MigrateAsync_ConcurrentRuns_ApplyEachVersionOnce()
     {
         var database = await provider.CreateEmptyDatabaseAsync();

@@ -24,14 +24,14 @@ public sealed partial class SchemaMigrator(Database database, TimeProvider timeP
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL;");
         }
 
-        await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);");
-
         var applied = new List<int>();
         foreach (var (version, sql) in LoadScripts(database.Dialect.SchemaFolder))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(database.Dialect.ExclusiveLockSql(SqlDialect.Locks.SchemaMigration), transaction: transaction);
+            // Created under the lock: two instances creating it at once would collide in PostgreSQL's catalog.
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);", transaction: transaction);
             var done = await connection.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM schema_version WHERE version = @version;", new { version }, transaction);
             if (done > 0)
