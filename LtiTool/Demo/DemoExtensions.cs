@@ -1,7 +1,7 @@
 using System.Text;
+using LtiTool.Demo;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using LtiTool.Demo;
 using Microsoft.Net.Http.Headers;
 
 namespace Microsoft.AspNetCore.Builder;

@@ -197,14 +197,14 @@ public sealed class DemoPlatform : IDisposable
     {
         var settings = new Dictionary<string, object?>
         {
-        [DemoSpecNames.DeepLinkReturnUrl] = urls.DeepLinkReturnUrl,
-        [DemoSpecNames.AcceptTypes] = new[] { DemoSpecNames.ContentItemTypeLtiResourceLink },
-        [DemoSpecNames.AcceptPresentationDocumentTargets] = new[] { "frame", "iframe", "window" },
-        [DemoSpecNames.AcceptMultiple] = true,
-        [DemoSpecNames.AcceptLineItem] = true,
-        [DemoSpecNames.AutoCreate] = false,
-        ["title"] = "Add practice to " + DemoCourse.Label,
-        ["text"] = string.Empty,
+            [DemoSpecNames.DeepLinkReturnUrl] = urls.DeepLinkReturnUrl,
+            [DemoSpecNames.AcceptTypes] = new[] { DemoSpecNames.ContentItemTypeLtiResourceLink },
+            [DemoSpecNames.AcceptPresentationDocumentTargets] = new[] { "frame", "iframe", "window" },
+            [DemoSpecNames.AcceptMultiple] = true,
+            [DemoSpecNames.AcceptLineItem] = true,
+            [DemoSpecNames.AutoCreate] = false,
+            ["title"] = "Add practice to " + DemoCourse.Label,
+            ["text"] = string.Empty,
         };
         // data is optional and, when sent, must come back unchanged (Deep Linking 2.0 §4.4.1): left out, not null.
         if (data is not null)
