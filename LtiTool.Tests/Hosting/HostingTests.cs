@@ -143,13 +143,30 @@ public sealed partial class HostingTests(ToolHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void LtiOptions_EmptyAlgorithmList_InvalidWithLti1002()
+    public void LtiOptions_AlgorithmsNotConfigured_AcceptRs256Only()
     {
-        var options = new LtiOptions { AllowedAlgorithms = [] };
+        var options = new LtiOptions();
 
-        var results = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+        Assert.Equal(["RS256"], options.AcceptedAlgorithms);
+    }
 
-        Assert.Contains(results, r => r.ErrorMessage!.StartsWith("LTI1002", StringComparison.Ordinal));
+    [Fact]
+    public void Start_AlgorithmsConfigured_ReplaceTheDefault()
+    {
+        using var tool = new ToolHost(new Dictionary<string, string?> { ["Lti:AllowedAlgorithms:0"] = "RS512" });
+
+        Assert.Equal(["RS512"], tool.Service<Microsoft.Extensions.Options.IOptions<LtiOptions>>().Value.AcceptedAlgorithms);
+    }
+
+    [Fact]
+    public async Task Api_UnknownPathWithoutToken_Unauthorized()
+    {
+        using var tool = new ToolHost();
+        using var client = tool.NewClient();
+
+        using var response = await client.GetAsync("/api/no-such-endpoint");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [GeneratedRegex(@"^LTI\d{4}$")]

@@ -30,8 +30,16 @@ public sealed class LtiOptions : IValidatableObject
     [Range(4096, 262144)]
     public int MaxIdTokenBytes { get; set; } = 64 * 1024;
 
-    /// <summary>JWS algorithms accepted on id_tokens. Default RS256 only; <c>none</c> and HMAC are never accepted.</summary>
-    public IList<string> AllowedAlgorithms { get; set; } = [LtiConstants.SigningAlgorithm];
+    /// <summary>
+    /// JWS algorithms accepted on id_tokens, when configured; <see cref="AcceptedAlgorithms"/> is RS256 alone when
+    /// not. <c>none</c> and HMAC are never accepted. (No default in the list itself: the configuration binder would
+    /// append configured entries to it instead of replacing it.)
+    /// </summary>
+    public IList<string> AllowedAlgorithms { get; set; } = [];
+
+    /// <summary>The algorithms launches are checked against: the configured ones, else RS256.</summary>
+    public IReadOnlyList<string> AcceptedAlgorithms =>
+        AllowedAlgorithms.Count == 0 ? [LtiConstants.SigningAlgorithm] : AllowedAlgorithms.Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Extra audiences tolerated beside the client id (Security Framework §5.1.3 step 3). Default none.</summary>
     public IList<string> TrustedAudiences { get; set; } = [];
@@ -75,12 +83,6 @@ public sealed class LtiOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (AllowedAlgorithms.Count == 0)
-        {
-            // An empty allow-list makes Microsoft.IdentityModel accept every algorithm.
-            yield return new ValidationResult("LTI1002: Lti:AllowedAlgorithms must name at least one algorithm.", [nameof(AllowedAlgorithms)]);
-        }
-
         foreach (var algorithm in AllowedAlgorithms.Where(a => !a.StartsWith("RS", StringComparison.Ordinal) && !a.StartsWith("PS", StringComparison.Ordinal)))
         {
             // Security Framework §5.4 and Certification §4.2: never none, never symmetric.

@@ -31,6 +31,8 @@ public sealed class PlatformStorageFlowTests(RegisteredPlatformsFixture fixture)
         Assert.Equal("get", main.GetAttribute("data-mode"));
         Assert.Equal(PlatformStorageLogin.StorageTarget, main.GetAttribute("data-target"));
         Assert.Equal(login.Key, main.GetAttribute("data-key"));
+        // postMessage goes to the platform's origin only; an empty origin would make the page throw and stall.
+        Assert.Equal(fixture.Platform.BaseUrl, main.GetAttribute("data-origin"));
         Assert.Null(main.GetAttribute("data-value"));
         var form = document.QuerySelector("form#relaunch");
         Assert.NotNull(form);

@@ -202,7 +202,7 @@ public sealed partial class PlatformKeyCache(
             || GetString(jwk, "n") is not { } n
             || GetString(jwk, "e") is not { } e
             || GetString(jwk, "use") is { } use && use != "sig"
-            || GetString(jwk, "alg") is { } alg && !options.Value.AllowedAlgorithms.Contains(alg))
+            || GetString(jwk, "alg") is { } alg && !options.Value.AcceptedAlgorithms.Contains(alg))
         {
             return false;
         }

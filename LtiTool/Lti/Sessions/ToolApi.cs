@@ -43,6 +43,8 @@ public static class ToolApi
     {
         var api = endpoints.MapGroup("/api").RequireAuthorization(Policy);
         api.MapGet("/launch", GetLaunchAsync);
+        // Inside the group, so an unknown path answers 401 to anonymous callers too: no probing for endpoints.
+        api.MapFallback((HttpContext context) => LtiResults.Problem(context, LtiErrors.NotFound));
         return endpoints;
     }
 

@@ -35,12 +35,17 @@
       if (event.origin !== origin || !data || data.message_id !== messageId || data.subject !== subject + ".response") { return; }
       finish(data.error ? null : data);
     }
-    if (!frame) { finish(null); return; }
+    if (!frame || !origin) { finish(null); return; }
     window.addEventListener("message", listener);
+    window.setTimeout(function () { finish(null); }, timeoutMs);
     var message = { subject: subject, message_id: messageId, key: key };
     for (var name in extra) { message[name] = extra[name]; }
-    frame.postMessage(message, origin);
-    window.setTimeout(function () { finish(null); }, timeoutMs);
+    try {
+      frame.postMessage(message, origin);
+    } catch (e) {
+      // A frame that cannot be reached must not stall the launch: fall back at once.
+      finish(null);
+    }
   }
 
   if (mode === "put") {

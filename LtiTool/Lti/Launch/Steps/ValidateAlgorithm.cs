@@ -13,7 +13,7 @@ public sealed class ValidateAlgorithm(IOptions<LtiOptions> options) : ILaunchSte
     {
         var token = context.RequiredToken;
         var algorithm = token.HeaderString("alg");
-        if (algorithm is null || !options.Value.AllowedAlgorithms.Contains(algorithm))
+        if (algorithm is null || !options.Value.AcceptedAlgorithms.Contains(algorithm))
         {
             return ValueTask.FromResult<LtiError?>(LtiErrors.AlgorithmNotAllowed);
         }

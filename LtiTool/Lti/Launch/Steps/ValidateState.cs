@@ -37,10 +37,12 @@ public sealed class ValidateState(ILoginStateStore states, IPlatformStore platfo
             || (login.StorageTarget is not null && BrowserBinding.Matches(context.Form.StorageBinding, login.BrowserBindingHash));
         if (!bound && cookie is null && login.StorageTarget is not null && !context.Form.StorageAttempted)
         {
-            // Not consumed yet: the storage page re-posts this launch with the secret from platform storage.
+            // Not consumed yet: the storage page re-posts this launch with the secret from platform storage,
+            // talking only to the platform's origin, so the registration is needed here already.
             context.Login = login;
-            context.PlatformStorageCheckRequired = true;
-            return null;
+            context.Platform = await platforms.GetAsync(login.PlatformId, cancellationToken);
+            context.PlatformStorageCheckRequired = context.Platform is not null;
+            return context.Platform is null ? LtiErrors.StateUnknown : null;
         }
 
         if (!await states.TryConsumeAsync(stateValue, now, cancellationToken))
