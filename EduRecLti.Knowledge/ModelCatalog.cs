@@ -2,6 +2,7 @@ using EduRecLti.Knowledge.Core;
 using EduRecLti.Knowledge.Evaluation;
 using EduRecLti.Knowledge.Models.Bkt;
 using EduRecLti.Knowledge.Models.Diagnosis;
+using EduRecLti.Knowledge.Models.Ensemble;
 using EduRecLti.Knowledge.Models.Grades;
 using EduRecLti.Knowledge.Models.Logistic;
 using EduRecLti.Knowledge.Models.Logistic.Elo;
@@ -36,6 +37,8 @@ public static class ModelCatalog
         ["grade-mirt-skills"] = () => new GradeMirtModel("grade-mirt-skills", new GradeMirtOptions { PoolBySkill = true }),
         ["dina"] = () => new DinaModel(),
         ["dino"] = () => new DinaModel("dino", new DinaOptions { Disjunctive = true }),
+        ["dina-mirt"] = () => new EnsembleModel("dina-mirt", EnsemblePresets.DinaMirt),
+        ["grade-stack"] = () => new EnsembleModel("grade-stack", EnsemblePresets.GradeStack),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
