@@ -1,11 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LtiTool.Tests.TestSupport;
 
@@ -34,18 +28,12 @@ public sealed class StubHttpServer : IAsyncDisposable
 
     public static async Task<StubHttpServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         StubHttpServer? server = null;
-        app.Run(context =>
+        var (app, address) = await LoopbackServer.StartAsync(app => app.Run(context =>
         {
             Interlocked.Increment(ref server!._requests);
             return server.Respond(context).ExecuteAsync(context);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        }));
         server = new StubHttpServer(app, address);
         return server;
     }
@@ -53,9 +41,5 @@ public sealed class StubHttpServer : IAsyncDisposable
     /// <summary>A JWKS document holding the public halves of these keys.</summary>
     public static IResult Jwks(params RsaKey[] keys) => Results.Json(new { keys = keys.Select(k => k.PublicJwk()).ToArray() });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await LoopbackServer.StopAsync(_app);
 }

@@ -5,12 +5,7 @@ using System.Text.Json;
 using LtiTool.Lti;
 using LtiTool.Lti.Platforms;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LtiTool.Tests.TestSupport;
@@ -55,14 +50,8 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public static async Task<TestPlatform> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         TestPlatform? platform = null;
-        app.MapGet("/jwks.json", (HttpContext context) => platform!.ServeJwks(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapGet("/jwks.json", (HttpContext context) => platform!.ServeJwks(context)));
         platform = new TestPlatform(app, address);
         return platform;
     }
@@ -141,8 +130,7 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _jwksServer.StopAsync();
-        await _jwksServer.DisposeAsync();
+        await LoopbackServer.StopAsync(_jwksServer);
         foreach (var key in _publishedKeys)
         {
             key.Rsa.Dispose();

@@ -28,6 +28,11 @@ internal static class DemoAssets
         button:focus-visible, a:focus-visible, select:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
         main.content { padding: 16px; }
         iframe.tool { width: 100%; height: calc(100vh - 120px); border: 1px solid var(--line); background: #fff; }
+        @media (max-width: 48rem) {
+          .layout { grid-template-columns: 1fr; }
+          nav.course { border-right: none; border-bottom: 1px solid var(--line); }
+          iframe.tool { height: 80vh; }
+        }
         .message { max-width: 720px; margin: 32px auto; background: #fff; padding: 24px; border: 1px solid var(--line); }
         table { border-collapse: collapse; } td, th { border: 1px solid var(--line); padding: 4px 8px; text-align: left; }
         .hint { color: #57606a; font-size: 0.9rem; }
