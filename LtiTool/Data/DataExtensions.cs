@@ -2,6 +2,7 @@ using LtiTool.Lti.Keys;
 using LtiTool.Lti.Launch;
 using LtiTool.Lti.Login;
 using LtiTool.Lti.Platforms;
+using LtiTool.Recommendations;
 
 namespace LtiTool.Data;
 
@@ -21,6 +22,7 @@ public static class DataExtensions
         services.AddSingleton<ILoginStateStore, LoginStateStore>();
         services.AddSingleton<ILaunchStore, LaunchStore>();
         services.AddSingleton<IToolKeyStore, ToolKeyStore>();
+        services.AddSingleton<ITrainedModelStore, TrainedModelStore>();
         return services;
     }
 }
