@@ -30,12 +30,13 @@ public static class ToolCli
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            if (args[0] == "eval")
+            if (args is ["eval", ..])
             {
                 return await EduRecLti.Knowledge.Evaluation.EvalCommand.RunAsync(args[1..], output, error);
             }
