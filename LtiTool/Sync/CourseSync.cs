@@ -1,0 +1,122 @@
+using LtiTool.Data;
+using LtiTool.Lti;
+using Microsoft.Extensions.Options;
+
+namespace LtiTool.Sync;
+
+/// <summary>
+/// Pulls one course's line items, results and roster from its platform into the database (issue 3 item 6). One run per
+/// course at a time across all instances: the run holds the course's lease in <c>job_leases</c>.
+/// </summary>
+public sealed partial class CourseSync(
+    ICourseDataStore store,
+    ICourseDataSource source,
+    IJobLeaseStore leases,
+    ToolInstance instance,
+    TimeProvider timeProvider,
+    IOptions<SyncOptions> options,
+    ILogger<CourseSync> logger)
+{
+    public const string JobName = "course-sync";
+
+    private const int MaxErrorLength = 500;
+
+    /// <summary>Syncs the course now, unless another run holds its lease. Waits for the run; the launch path never calls this.</summary>
+    public async Task<CourseSyncOutcome> SyncAsync(CourseKey course, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        if (await store.FindServicesAsync(course, cancellationToken) is not { } services)
+        {
+            return CourseSyncOutcome.NotRegistered;
+        }
+
+        var settings = options.Value;
+        var owner = instance.NewRunOwner();
+        var jobKey = course.ToJobKey(JobName);
+        var started = Now();
+        if (!await leases.TryAcquireAsync(jobKey, owner, started, started + (long)settings.LeaseDuration.TotalSeconds, cancellationToken))
+        {
+            LogAlreadyRunning(logger, course.PlatformId, owner);
+            return CourseSyncOutcome.AlreadyRunning;
+        }
+
+        try
+        {
+            await store.MarkStartedAsync(course, started, cancellationToken);
+            LogStarted(logger, course.PlatformId, owner);
+            string? error = null;
+            try
+            {
+                await PullAsync(services, cancellationToken);
+            }
+            catch (CourseDataSourceException exception)
+            {
+                error = exception.Message.Length > MaxErrorLength ? exception.Message[..MaxErrorLength] : exception.Message;
+                LogFailed(logger, course.PlatformId, owner, error);
+            }
+
+            var finished = Now();
+            var next = finished + (long)(error is null ? settings.RefreshInterval : settings.RetryAfterFailure).TotalSeconds;
+            // CancellationToken.None: the outcome is recorded even when the host is stopping, so the status never stays "running".
+            await store.MarkFinishedAsync(course, finished, error, next, CancellationToken.None);
+            if (error is null)
+            {
+                LogSucceeded(logger, course.PlatformId, owner, finished - started);
+            }
+
+            return error is null ? CourseSyncOutcome.Synced : CourseSyncOutcome.Failed;
+        }
+        finally
+        {
+            await leases.ReleaseAsync(jobKey, owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>True when the course has not synced successfully within <see cref="SyncOptions.StaleAfter"/>.</summary>
+    public async Task<bool> IsStaleAsync(CourseKey course, CancellationToken cancellationToken = default)
+    {
+        var status = await store.GetStatusAsync(course, cancellationToken);
+        return status?.LastSucceededAt is not { } succeeded || Now() - succeeded >= (long)options.Value.StaleAfter.TotalSeconds;
+    }
+
+    private async Task PullAsync(CourseServices services, CancellationToken cancellationToken)
+    {
+        var course = services.Course;
+        // Read only what the launch's AGS claim offered (AGS 2.0 §3.1): without the line item scopes there is no gradebook to read.
+        var canReadLineItems = services.LineItemsUrl is not null
+            && services.AgsScopes.Any(s => s is LtiConstants.Scopes.LineItem or LtiConstants.Scopes.LineItemReadOnly);
+        if (canReadLineItems)
+        {
+            var lineItems = await source.GetLineItemsAsync(services, cancellationToken);
+            await store.SaveLineItemsAsync(course, lineItems, Now(), cancellationToken);
+            if (services.AgsScopes.Contains(LtiConstants.Scopes.ResultReadOnly))
+            {
+                foreach (var lineItem in lineItems)
+                {
+                    var results = await source.GetResultsAsync(services, lineItem, cancellationToken);
+                    await store.SaveResultsAsync(course, lineItem.Id, results, Now(), cancellationToken);
+                }
+            }
+        }
+
+        if (services.MembershipsUrl is not null)
+        {
+            var members = await source.GetMembersAsync(services, cancellationToken);
+            await store.SaveMembersAsync(course, members, Now(), cancellationToken);
+        }
+    }
+
+    private long Now() => timeProvider.GetUtcNow().ToUnixTimeSeconds();
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Course sync {CorrelationId} started for platform {PlatformId}")]
+    private static partial void LogStarted(ILogger logger, long platformId, string correlationId);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Course sync {CorrelationId} for platform {PlatformId} succeeded in {Seconds} s")]
+    private static partial void LogSucceeded(ILogger logger, long platformId, string correlationId, long seconds);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Course sync {CorrelationId} for platform {PlatformId} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, long platformId, string correlationId, string error);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Course sync {CorrelationId} for platform {PlatformId} skipped: another run holds the lease")]
+    private static partial void LogAlreadyRunning(ILogger logger, long platformId, string correlationId);
+}
