@@ -31,6 +31,7 @@ public static class HostingExtensions
         services.AddDataAccess();
         services.AddToolKeys();
         services.AddLtiProtocol();
+        services.AddLtiServices();
         services.AddToolPages();
         services.AddToolHealthChecks();
         builder.AddDemoLms();

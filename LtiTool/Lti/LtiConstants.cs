@@ -147,4 +147,60 @@ public static class LtiConstants
 
     /// <summary>The only JWS algorithm LTI 1.3 platforms and tools are expected to use (Security Framework §5.1.3 step 6, §6.1).</summary>
     public const string SigningAlgorithm = "RS256";
+
+    /// <summary>Query parameters of the service containers (AGS 2.0 §3.2.4 line items, §3.3.4 results; NRPS 2.0 §2.4).</summary>
+    public static class ServiceParameters
+    {
+        public const string ResourceLinkId = "resource_link_id";
+        public const string ResourceId = "resource_id";
+        public const string Tag = "tag";
+        public const string Limit = "limit";
+        public const string UserId = "user_id";
+        public const string Role = "role";
+        public const string ResourceLinkFilter = "rlid";
+    }
+
+    /// <summary>Link relation types of paged service containers (RFC 8288 §3.3; AGS 2.0 §3.2.3; NRPS 2.0 §2.4.1–2.4.2).</summary>
+    public static class LinkRelations
+    {
+        public const string Next = "next";
+        public const string Differences = "differences";
+    }
+
+    /// <summary>activityProgress values of a score (AGS 2.0 §3.4.5).</summary>
+    public static class ActivityProgress
+    {
+        public const string Initialized = "Initialized";
+        public const string Started = "Started";
+        public const string InProgress = "InProgress";
+        public const string Submitted = "Submitted";
+        public const string Completed = "Completed";
+    }
+
+    /// <summary>gradingProgress values of a score (AGS 2.0 §3.4.6).</summary>
+    public static class GradingProgress
+    {
+        public const string FullyGraded = "FullyGraded";
+        public const string Pending = "Pending";
+        public const string PendingManual = "PendingManual";
+        public const string Failed = "Failed";
+        public const string NotReady = "NotReady";
+    }
+
+    /// <summary>Membership status values (NRPS 2.0 §2.2; Active when absent).</summary>
+    public static class MemberStatus
+    {
+        public const string Active = "Active";
+        public const string Inactive = "Inactive";
+        public const string Deleted = "Deleted";
+    }
+
+    /// <summary>OAuth 2 token responses (RFC 6749 §5.1–5.2) and the bearer scheme (RFC 6750 §2.1).</summary>
+    public static class OAuthResponses
+    {
+        public const string BearerScheme = "Bearer";
+        public const string InvalidClient = "invalid_client";
+        public const string InvalidScope = "invalid_scope";
+        public const string InvalidGrant = "invalid_grant";
+    }
 }

@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+
+namespace LtiTool.Lti.Services;
+
+/// <summary>
+/// A score to publish, AGS 2.0 §3.4, media type <c>application/vnd.ims.lis.v1.score+json</c>; camelCase JSON names.
+/// <see cref="Timestamp"/> is set once by the caller (the time of the change) and reused on every retry: that is what
+/// makes a retried POST harmless (Moodle answers 409, Canvas accepts the equal timestamp; security catalogue c.4).
+/// </summary>
+public sealed record Score
+{
+    /// <summary>The LTI user id (the launch's <c>sub</c>).</summary>
+    public required string UserId { get; init; }
+
+    public double? ScoreGiven { get; init; }
+
+    /// <summary>Required whenever <see cref="ScoreGiven"/> is present (AGS 2.0 §3.4.3).</summary>
+    public double? ScoreMaximum { get; init; }
+
+    public string? Comment { get; init; }
+
+    [JsonConverter(typeof(ScoreTimestampConverter))]
+    public required DateTimeOffset Timestamp { get; init; }
+
+    public required ActivityProgress ActivityProgress { get; init; }
+
+    public required GradingProgress GradingProgress { get; init; }
+
+    public string? ScoringUserId { get; init; }
+
+    /// <summary>Throws when the score breaks AGS 2.0 §3.4 before anything is sent.</summary>
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(UserId))
+        {
+            throw new ArgumentException("A score needs the userId (AGS 2.0 §3.4.1).", nameof(UserId));
+        }
+
+        if (ScoreGiven is { } given && (given < 0 || double.IsNaN(given) || ScoreMaximum is not > 0))
+        {
+            throw new ArgumentException("scoreGiven must be non-negative and come with a positive scoreMaximum (AGS 2.0 §3.4.2–3.4.3).", nameof(ScoreGiven));
+        }
+    }
+}
+
+/// <summary>AGS 2.0 §3.4.5.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ActivityProgress>))]
+public enum ActivityProgress
+{
+    [JsonStringEnumMemberName(LtiConstants.ActivityProgress.Initialized)]
+    Initialized,
+    [JsonStringEnumMemberName(LtiConstants.ActivityProgress.Started)]
+    Started,
+    [JsonStringEnumMemberName(LtiConstants.ActivityProgress.InProgress)]
+    InProgress,
+    [JsonStringEnumMemberName(LtiConstants.ActivityProgress.Submitted)]
+    Submitted,
+    [JsonStringEnumMemberName(LtiConstants.ActivityProgress.Completed)]
+    Completed,
+}
+
+/// <summary>AGS 2.0 §3.4.6; final grades are <see cref="FullyGraded"/> (other values may make the platform ignore scoreGiven).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GradingProgress>))]
+public enum GradingProgress
+{
+    [JsonStringEnumMemberName(LtiConstants.GradingProgress.FullyGraded)]
+    FullyGraded,
+    [JsonStringEnumMemberName(LtiConstants.GradingProgress.Pending)]
+    Pending,
+    [JsonStringEnumMemberName(LtiConstants.GradingProgress.PendingManual)]
+    PendingManual,
+    [JsonStringEnumMemberName(LtiConstants.GradingProgress.Failed)]
+    Failed,
+    [JsonStringEnumMemberName(LtiConstants.GradingProgress.NotReady)]
+    NotReady,
+}
