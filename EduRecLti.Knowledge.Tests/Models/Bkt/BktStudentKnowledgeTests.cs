@@ -1,4 +1,5 @@
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Evaluation;
 using EduRecLti.Knowledge.Models.Bkt;
 
 namespace EduRecLti.Knowledge.Tests.Models.Bkt;
@@ -35,6 +36,19 @@ public sealed class BktStudentKnowledgeTests
 
         var posterior = 0.04 / 0.52;
         Assert.Equal(posterior + ((1 - posterior) * 0.3), student.Mastery(0).Estimate, 12);
+    }
+
+    [Fact]
+    public void ForecastSkillScore_AfterCorrectAnswer_IsNextAnswerSuccessNotMastery()
+    {
+        var student = (ISkillScoreForecast)HandModel().StartStudent();
+        Assert.Equal(0.48, student.ForecastSkillScore(0, 0), 12);
+
+        ((BktStudentKnowledge)student).Observe(new Observation(0, 7, [0], 1, 0));
+
+        // L = 0.825 (see above): 0.825·0.9 + 0.175·0.2, while Mastery reports 0.825 itself.
+        Assert.Equal(0.7775, student.ForecastSkillScore(0, 1), 12);
+        Assert.Equal(0.825, ((BktStudentKnowledge)student).Mastery(0).Estimate, 12);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using EduRecLti.Knowledge.Core;
+using EduRecLti.Knowledge.Evaluation;
 using MathNet.Numerics.Distributions;
 
 namespace EduRecLti.Knowledge.Models.Bkt;
@@ -13,7 +14,7 @@ namespace EduRecLti.Knowledge.Models.Bkt;
 /// (one row per skill). An item without skills uses the model's population-average skill. Timestamps are ignored:
 /// BKT's transitions are per opportunity, not per unit of time.
 /// </remarks>
-public sealed class BktStudentKnowledge : IStudentKnowledge
+public sealed class BktStudentKnowledge : IStudentKnowledge, ISkillScoreForecast
 {
     private const int NoSkill = -1;
     private const double IntervalTail = 0.025;
@@ -69,6 +70,15 @@ public sealed class BktStudentKnowledge : IStudentKnowledge
         var upper = Math.Max(known, Beta.InvCDF(alpha, beta, 1 - IntervalTail));
         return new SkillMastery(known, lower, upper, evidence);
     }
+
+    /// <summary>
+    /// Expected fraction correct on the skill's coming work: P(correct) of the next answer on a typical item of the
+    /// skill (skill-level guess/slip), L·(1 − S) + (1 − L)·G. P(L) itself is a probability of mastery, not a score: it
+    /// ignores guesses (understating the score of a student who has not mastered the skill) and slips (overstating it
+    /// for one who has). The number of coming answers is unknown by design (it leaks performance in skill builders).
+    /// </summary>
+    public double ForecastSkillScore(int skill, long timestamp) =>
+        _model.ParametersFor(skill).Skill.PredictCorrect(State(skill).Known);
 
     /// <summary>True when P(L) reaches <see cref="BktOptions.MasteryThreshold"/> (pyBKT Roster's MASTERED state).</summary>
     public bool IsMastered(int skill) => State(skill).Known >= _model.Options.MasteryThreshold;
