@@ -39,6 +39,7 @@ public static class ModelCatalog
         ["dino"] = () => new DinaModel("dino", new DinaOptions { Disjunctive = true }),
         ["dina-mirt"] = () => new EnsembleModel("dina-mirt", EnsemblePresets.DinaMirt),
         ["grade-stack"] = () => new EnsembleModel("grade-stack", EnsemblePresets.GradeStack),
+        ["grade-stack-plus"] = () => new EnsembleModel("grade-stack-plus", EnsemblePresets.GradeStackPlus),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -11,11 +11,13 @@ public sealed class EnsembleModelTests
     // 32 answers per student: the 70% cut-off leaves 4 answers on skill 3 (a target cell) for the stacker to learn from.
     private static readonly ResponseDataset Course = SimulatedResponses.Mirt(students: 120, skillCount: 4, attempts: 4, seed: 11);
 
-    private static EnsembleModel Stacked(bool skillIntercepts = false) => new("stack", new EnsembleOptions
+    private static EnsembleModel Stacked(bool skillIntercepts = false, bool seenAndCalibrated = false) => new("stack", new EnsembleOptions
     {
         Members = [() => new GradeMirtModel("grade-mirt-skills", new GradeMirtOptions { PoolBySkill = true }), () => new ConstantModel(0.5)],
         StackSkillForecasts = true,
-        SkillIntercepts = skillIntercepts,
+        SkillIntercepts = skillIntercepts || seenAndCalibrated,
+        SeenSkillIntercepts = seenAndCalibrated,
+        CalibrateForAbsoluteError = seenAndCalibrated,
     });
 
     [Fact]
@@ -38,22 +40,28 @@ public sealed class EnsembleModelTests
     public void StartStudent_BeforeFit_Throws() =>
         Assert.Throws<InvalidOperationException>(() => new EnsembleModel("avg", new EnsembleOptions { Members = [() => new ConstantModel(0.5)] }).StartStudent());
 
-    [Fact]
-    public void Fit_SameSeed_GivesIdenticalStackWeights()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fit_SameSeed_GivesIdenticalStackWeights(bool seenAndCalibrated)
     {
-        var first = Stacked(skillIntercepts: true);
-        var second = Stacked(skillIntercepts: true);
+        var first = Stacked(skillIntercepts: true, seenAndCalibrated);
+        var second = Stacked(skillIntercepts: true, seenAndCalibrated);
         first.Fit(Course, new Random(5));
         second.Fit(Course, new Random(5));
 
         Assert.Equal(first.StackWeights!, second.StackWeights!);
-        Assert.Equal(SkillForecastFeatures.Count(2, Course.SkillCount), first.StackWeights!.Count);
+        Assert.Equal(SkillForecastFeatures.Count(2, Course.SkillCount, seenAndCalibrated), first.StackWeights!.Count);
+        var student = 7;
+        Assert.Equal(Forecast(first, Course.Students[student]), Forecast(second, Course.Students[student]), 12);
     }
 
-    [Fact]
-    public void ForecastSkillScore_StrongAndWeakStudents_RankedAndInUnitInterval()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ForecastSkillScore_StrongAndWeakStudents_RankedAndInUnitInterval(bool seenAndCalibrated)
     {
-        var model = Stacked();
+        var model = Stacked(seenAndCalibrated: seenAndCalibrated);
         model.Fit(Course, new Random(2));
         var strong = model.StartStudent(null);
         var weak = model.StartStudent(null);
@@ -74,12 +82,14 @@ public sealed class EnsembleModelTests
         Assert.Equal(((ISkillScoreForecast)strong).ForecastSkillScore(3, 12), strong.Mastery(3).Estimate, 12);
     }
 
-    [Fact]
-    public void Restore_Snapshot_ReproducesForecasts()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Restore_Snapshot_ReproducesForecasts(bool seenAndCalibrated)
     {
-        var model = Stacked();
+        var model = Stacked(seenAndCalibrated: seenAndCalibrated);
         model.Fit(Course, new Random(3));
-        var restored = Stacked();
+        var restored = Stacked(seenAndCalibrated: seenAndCalibrated);
         restored.Restore(model.Snapshot());
         var original = model.StartStudent(null);
         var copy = restored.StartStudent(null);
@@ -92,5 +102,16 @@ public sealed class EnsembleModelTests
         Assert.Equal(model.StackWeights!, restored.StackWeights!);
         Assert.Equal(((ISkillScoreForecast)original).ForecastSkillScore(1, 10), ((ISkillScoreForecast)copy).ForecastSkillScore(1, 10), 12);
         Assert.Equal(original.PredictCorrect(2, [1], 10), copy.PredictCorrect(2, [1], 10), 12);
+    }
+
+    private static double Forecast(EnsembleModel model, IReadOnlyList<Observation> sequence)
+    {
+        var student = model.StartStudent(null);
+        foreach (var observation in sequence.Take(10))
+        {
+            student.Observe(observation);
+        }
+
+        return ((ISkillScoreForecast)student).ForecastSkillScore(3, 10);
     }
 }

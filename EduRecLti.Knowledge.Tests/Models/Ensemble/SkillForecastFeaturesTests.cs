@@ -49,4 +49,20 @@ public sealed class SkillForecastFeaturesTests
         Assert.Equal(1, x[SkillForecastFeatures.Intercept(1)]);
         Assert.All(x.Skip(2), v => Assert.Equal(0, v));
     }
+
+    [Fact]
+    public void Compute_SeenSkillSlots_SetsSkillAndSeenInteractionOnlyForPractisedSkill()
+    {
+        var member = new ConstantModel(0.5).StartStudent();
+        var history = new SkillHistory(0.5);
+        history.Add(new Observation(0, 0, [1], 1, 0));
+
+        var seen = SkillForecastFeatures.Compute([member], history, skill: 1, timestamp: 1, skillSlots: 3, seenSkillSlots: true);
+        var unseen = SkillForecastFeatures.Compute([member], history, skill: 2, timestamp: 1, skillSlots: 3, seenSkillSlots: true);
+
+        Assert.Equal(SkillForecastFeatures.Count(1, 3, seenSkillSlots: true), seen.Length);
+        Assert.Equal(1 + 9 + 6, seen.Length);
+        Assert.Equal([0, 1, 0, 0, 1, 0], seen[^6..]);
+        Assert.Equal([0, 0, 1, 0, 0, 0], unseen[^6..]);
+    }
 }

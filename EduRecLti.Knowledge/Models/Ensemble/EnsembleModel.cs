@@ -14,7 +14,7 @@ namespace EduRecLti.Knowledge.Models.Ensemble;
 /// </summary>
 public sealed class EnsembleModel(string name, EnsembleOptions options) : IKnowledgeModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Prior precision of the stacker's intercept: practically flat.</summary>
     private const double InterceptPrecision = 1e-6;
@@ -89,7 +89,8 @@ public sealed class EnsembleModel(string name, EnsembleOptions options) : IKnowl
         var order = Enumerable.Range(0, training.Students.Count).ToArray();
         random.Shuffle(order);
         var groups = Math.Clamp(Options.CrossFitGroups, 2, Math.Max(2, order.Length));
-        var block = new LogisticBlock(SkillForecastFeatures.Count(Options.Members.Count, skillSlots));
+        var seenSkillSlots = Options.SkillIntercepts && Options.SeenSkillIntercepts;
+        var cells = new List<(double[] X, double Score)>();
         for (var g = 0; g < groups; g++)
         {
             var held = order.Where((_, i) => i % groups == g).ToList();
@@ -97,20 +98,26 @@ public sealed class EnsembleModel(string name, EnsembleOptions options) : IKnowl
             var members = FitMembers(Renumbered(training, rest), random.Next(), cancellationToken);
             foreach (var student in held)
             {
-                AddStackCells(block, members, training.Students[student], skillSlots);
+                AddStackCells(cells, members, training.Students[student], skillSlots, seenSkillSlots);
             }
         }
 
+        var block = new LogisticBlock(SkillForecastFeatures.Count(Options.Members.Count, skillSlots, seenSkillSlots));
+        cells.ForEach(c => block.AddCell(c.X, 0, 1, c.Score));
         for (var i = 0; i < block.Size; i++)
         {
             block.PriorPrecision[i] = i == SkillForecastFeatures.Intercept(Options.Members.Count) ? InterceptPrecision : Options.StackPrecision;
         }
 
         block.Fit(StackNewtonSteps, 1e-10);
-        return new StackParameters([.. block.Weights], skillSlots);
+        var stack = new StackParameters([.. block.Weights], skillSlots, seenSkillSlots, MedianCalibration.Identity);
+        return Options.CalibrateForAbsoluteError
+            ? stack with { Calibration = MedianCalibration.Fit(cells.Select(c => stack.Eta(c.X)).ToList(), cells.Select(c => c.Score).ToList()) }
+            : stack;
     }
 
-    private void AddStackCells(LogisticBlock block, List<IKnowledgeModel> members, IReadOnlyList<Observation> sequence, int skillSlots)
+    private void AddStackCells(
+        List<(double[] X, double Score)> cells, List<IKnowledgeModel> members, IReadOnlyList<Observation> sequence, int skillSlots, bool seenSkillSlots)
     {
         var (cutOff, targets) = GradeForecastFold.Targets(sequence);
         if (targets.Count == 0)
@@ -128,7 +135,7 @@ public sealed class EnsembleModel(string name, EnsembleOptions options) : IKnowl
 
         foreach (var target in targets)
         {
-            block.AddCell(SkillForecastFeatures.Compute(students, history, target.Skill, cutOff, skillSlots), 0, 1, target.Score);
+            cells.Add((SkillForecastFeatures.Compute(students, history, target.Skill, cutOff, skillSlots, seenSkillSlots), target.Score));
         }
     }
 
@@ -144,5 +151,20 @@ public sealed class EnsembleModel(string name, EnsembleOptions options) : IKnowl
 /// <summary>What an <see cref="EnsembleModel"/> snapshot stores: its members' snapshots and the stacker's weights.</summary>
 internal sealed record EnsembleSnapshotContent(List<ModelSnapshot> Members, StackParameters? Stack);
 
-/// <summary>The stacker: weights over <see cref="SkillForecastFeatures"/> and how many skill intercepts they end with.</summary>
-internal sealed record StackParameters(double[] Weights, int SkillSlots);
+/// <summary>
+/// The stacker: weights over <see cref="SkillForecastFeatures"/>, how many skill intercepts they end with (and whether
+/// skill × seen ones follow), and the monotone map of the linear predictor to the forecast.
+/// </summary>
+internal sealed record StackParameters(double[] Weights, int SkillSlots, bool SeenSkillSlots, MedianCalibration Calibration)
+{
+    public double Eta(double[] x)
+    {
+        var eta = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            eta += Weights[i] * x[i];
+        }
+
+        return eta;
+    }
+}

@@ -29,6 +29,19 @@ public sealed record EnsembleOptions
     /// </summary>
     public bool SkillIntercepts { get; init; }
 
+    /// <summary>
+    /// With <see cref="SkillIntercepts"/>, a second (shrunk) intercept per skill for students who already practised it:
+    /// how a skill's remaining work goes differs between a skill builder in progress and one not yet started.
+    /// </summary>
+    public bool SeenSkillIntercepts { get; init; }
+
+    /// <summary>
+    /// Map the stacked forecast through σ(a·η + b), with (a, b) chosen to minimise the absolute error on the
+    /// cross-fitted training cells: the stacker estimates the mean score, MAE is minimised by the median (Koenker &amp;
+    /// Bassett 1978), and the score distribution is skewed. Monotone, so gap AUC and Spearman are unchanged.
+    /// </summary>
+    public bool CalibrateForAbsoluteError { get; init; }
+
     /// <summary>Weight of an answer k answers back in a skill's recency average (exponential decay per answer).</summary>
     public double RecencyDecay { get; init; } = 0.7;
 }

@@ -1,5 +1,7 @@
+using EduRecLti.Knowledge.Core;
 using EduRecLti.Knowledge.Models.Diagnosis;
 using EduRecLti.Knowledge.Models.Grades;
+using EduRecLti.Knowledge.Models.Logistic;
 using EduRecLti.Knowledge.Models.Logistic.Elo;
 
 namespace EduRecLti.Knowledge.Models.Ensemble;
@@ -22,13 +24,27 @@ public static class EnsemblePresets
     /// </summary>
     public static EnsembleOptions GradeStack { get; } = new()
     {
-        Members =
-        [
-            () => new GradeMirtModel("grade-mirt-skills", new GradeMirtOptions { PoolBySkill = true }),
-            () => new EloKnowledgeModel("elo", new EloOptions()),
-            () => new GradeMirtModel("grade-mirt-skills-forget", new GradeMirtOptions { PoolBySkill = true, Forgetting = 0.3 }),
-        ],
+        Members = GradeStackMembers,
         StackSkillForecasts = true,
         SkillIntercepts = true,
     };
+
+    /// <summary>
+    /// <see cref="GradeStack"/> plus Best-LR with recency as a fourth member, skill × seen intercepts, L2 precision 3
+    /// and the absolute-error calibration; each chosen on a validation split of training students (docs/models-grades.md).
+    /// </summary>
+    public static EnsembleOptions GradeStackPlus { get; } = GradeStack with
+    {
+        Members = [.. GradeStackMembers, () => new LogisticKnowledgeModel("best-lr-recency", LogisticPresets.BestLrRecency)],
+        SeenSkillIntercepts = true,
+        StackPrecision = 3,
+        CalibrateForAbsoluteError = true,
+    };
+
+    private static Func<IKnowledgeModel>[] GradeStackMembers =>
+    [
+        () => new GradeMirtModel("grade-mirt-skills", new GradeMirtOptions { PoolBySkill = true }),
+        () => new EloKnowledgeModel("elo", new EloOptions()),
+        () => new GradeMirtModel("grade-mirt-skills-forget", new GradeMirtOptions { PoolBySkill = true, Forgetting = 0.3 }),
+    ];
 }

@@ -44,13 +44,6 @@ internal sealed class EnsembleStudentKnowledge(IReadOnlyList<IStudentKnowledge> 
             return members.Average(m => m is ISkillScoreForecast f ? f.ForecastSkillScore(skill, timestamp) : m.Mastery(skill).Estimate);
         }
 
-        var x = SkillForecastFeatures.Compute(members, _history, skill, timestamp, stack.SkillSlots);
-        var eta = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            eta += stack.Weights[i] * x[i];
-        }
-
-        return Grades.Logistic.Sigmoid(eta);
+        return stack.Calibration.Apply(stack.Eta(SkillForecastFeatures.Compute(members, _history, skill, timestamp, stack.SkillSlots, stack.SeenSkillSlots)));
     }
 }

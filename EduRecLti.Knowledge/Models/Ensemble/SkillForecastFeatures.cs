@@ -21,12 +21,17 @@ internal static class SkillForecastFeatures
 
     private const int HistoryFeatures = 9;
 
-    /// <summary>Length of a feature vector; <paramref name="skillSlots"/> one-hot skill intercepts follow the history (0 = none).</summary>
-    public static int Count(int members, int skillSlots) => members + HistoryFeatures + skillSlots;
+    /// <summary>
+    /// Length of a feature vector; <paramref name="skillSlots"/> one-hot skill intercepts follow the history (0 = none),
+    /// then, with <paramref name="seenSkillSlots"/>, as many one-hot skill × seen interactions.
+    /// </summary>
+    public static int Count(int members, int skillSlots, bool seenSkillSlots = false) =>
+        members + HistoryFeatures + (seenSkillSlots ? 2 * skillSlots : skillSlots);
 
-    public static double[] Compute(IReadOnlyList<IStudentKnowledge> members, SkillHistory history, int skill, long timestamp, int skillSlots)
+    public static double[] Compute(
+        IReadOnlyList<IStudentKnowledge> members, SkillHistory history, int skill, long timestamp, int skillSlots, bool seenSkillSlots = false)
     {
-        var x = new double[Count(members.Count, skillSlots)];
+        var x = new double[Count(members.Count, skillSlots, seenSkillSlots)];
         for (var m = 0; m < members.Count; m++)
         {
             x[m] = Grades.Logistic.Logit(Math.Clamp(MemberForecast(members[m], skill, timestamp), ForecastClamp, 1 - ForecastClamp));
@@ -47,6 +52,10 @@ internal static class SkillForecastFeatures
         if (skill >= 0 && skill < skillSlots)
         {
             x[i + skill] = 1;
+            if (seenSkillSlots)
+            {
+                x[i + skillSlots + skill] = seen;
+            }
         }
 
         return x;
