@@ -11,14 +11,24 @@ public sealed class EnsembleModelTests
     // 32 answers per student: the 70% cut-off leaves 4 answers on skill 3 (a target cell) for the stacker to learn from.
     private static readonly ResponseDataset Course = SimulatedResponses.Mirt(students: 120, skillCount: 4, attempts: 4, seed: 11);
 
-    private static EnsembleModel Stacked(bool skillIntercepts = false, bool seenAndCalibrated = false) => new("stack", new EnsembleOptions
+    private static EnsembleModel Stacked(bool skillIntercepts = false, bool extended = false) => new("stack", new EnsembleOptions
     {
         Members = [() => new GradeMirtModel("grade-mirt-skills", new GradeMirtOptions { PoolBySkill = true }), () => new ConstantModel(0.5)],
         StackSkillForecasts = true,
-        SkillIntercepts = skillIntercepts || seenAndCalibrated,
-        SeenSkillIntercepts = seenAndCalibrated,
-        CalibrateForAbsoluteError = seenAndCalibrated,
+        SkillIntercepts = skillIntercepts || extended,
+        SeenSkillIntercepts = extended,
+        CalibrateForAbsoluteError = extended,
+        ThresholdStack = extended ? 0.5 : null,
     });
+
+    [Fact]
+    public void StackEta_WithThresholdWeights_AddsBothLinearPredictors()
+    {
+        var stack = new StackParameters([1, 2], 0, false, MedianCalibration.Identity, [0.5, -1]);
+
+        Assert.Equal((1 * 2) + (2 * 1) + (0.5 * 2) - (1 * 1), stack.Eta([2, 1]), 12);
+        Assert.Equal(4, (stack with { ThresholdWeights = null }).Eta([2, 1]), 12);
+    }
 
     [Fact]
     public void PredictCorrect_TwoMembers_IsTheMeanOfTheirPredictions()
@@ -43,15 +53,15 @@ public sealed class EnsembleModelTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Fit_SameSeed_GivesIdenticalStackWeights(bool seenAndCalibrated)
+    public void Fit_SameSeed_GivesIdenticalStackWeights(bool extended)
     {
-        var first = Stacked(skillIntercepts: true, seenAndCalibrated);
-        var second = Stacked(skillIntercepts: true, seenAndCalibrated);
+        var first = Stacked(skillIntercepts: true, extended);
+        var second = Stacked(skillIntercepts: true, extended);
         first.Fit(Course, new Random(5));
         second.Fit(Course, new Random(5));
 
         Assert.Equal(first.StackWeights!, second.StackWeights!);
-        Assert.Equal(SkillForecastFeatures.Count(2, Course.SkillCount, seenAndCalibrated), first.StackWeights!.Count);
+        Assert.Equal(SkillForecastFeatures.Count(2, Course.SkillCount, extended), first.StackWeights!.Count);
         var student = 7;
         Assert.Equal(Forecast(first, Course.Students[student]), Forecast(second, Course.Students[student]), 12);
     }
@@ -59,9 +69,9 @@ public sealed class EnsembleModelTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ForecastSkillScore_StrongAndWeakStudents_RankedAndInUnitInterval(bool seenAndCalibrated)
+    public void ForecastSkillScore_StrongAndWeakStudents_RankedAndInUnitInterval(bool extended)
     {
-        var model = Stacked(seenAndCalibrated: seenAndCalibrated);
+        var model = Stacked(extended: extended);
         model.Fit(Course, new Random(2));
         var strong = model.StartStudent(null);
         var weak = model.StartStudent(null);
@@ -85,11 +95,11 @@ public sealed class EnsembleModelTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Restore_Snapshot_ReproducesForecasts(bool seenAndCalibrated)
+    public void Restore_Snapshot_ReproducesForecasts(bool extended)
     {
-        var model = Stacked(seenAndCalibrated: seenAndCalibrated);
+        var model = Stacked(extended: extended);
         model.Fit(Course, new Random(3));
-        var restored = Stacked(seenAndCalibrated: seenAndCalibrated);
+        var restored = Stacked(extended: extended);
         restored.Restore(model.Snapshot());
         var original = model.StartStudent(null);
         var copy = restored.StartStudent(null);

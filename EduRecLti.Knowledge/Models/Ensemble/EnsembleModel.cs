@@ -102,18 +102,25 @@ public sealed class EnsembleModel(string name, EnsembleOptions options) : IKnowl
             }
         }
 
-        var block = new LogisticBlock(SkillForecastFeatures.Count(Options.Members.Count, skillSlots, seenSkillSlots));
-        cells.ForEach(c => block.AddCell(c.X, 0, 1, c.Score));
+        var weights = FitStackWeights(cells, c => c.Score);
+        var thresholdWeights = Options.ThresholdStack is { } threshold ? FitStackWeights(cells, c => c.Score >= threshold ? 1 : 0) : null;
+        var stack = new StackParameters(weights, skillSlots, seenSkillSlots, MedianCalibration.Identity, thresholdWeights);
+        return Options.CalibrateForAbsoluteError
+            ? stack with { Calibration = MedianCalibration.Fit(cells.Select(c => stack.Eta(c.X)).ToList(), cells.Select(c => c.Score).ToList()) }
+            : stack;
+    }
+
+    private double[] FitStackWeights(List<(double[] X, double Score)> cells, Func<(double[] X, double Score), double> target)
+    {
+        var block = new LogisticBlock(cells[0].X.Length);
+        cells.ForEach(c => block.AddCell(c.X, 0, 1, target(c)));
         for (var i = 0; i < block.Size; i++)
         {
             block.PriorPrecision[i] = i == SkillForecastFeatures.Intercept(Options.Members.Count) ? InterceptPrecision : Options.StackPrecision;
         }
 
         block.Fit(StackNewtonSteps, 1e-10);
-        var stack = new StackParameters([.. block.Weights], skillSlots, seenSkillSlots, MedianCalibration.Identity);
-        return Options.CalibrateForAbsoluteError
-            ? stack with { Calibration = MedianCalibration.Fit(cells.Select(c => stack.Eta(c.X)).ToList(), cells.Select(c => c.Score).ToList()) }
-            : stack;
+        return [.. block.Weights];
     }
 
     private void AddStackCells(
@@ -153,16 +160,20 @@ internal sealed record EnsembleSnapshotContent(List<ModelSnapshot> Members, Stac
 
 /// <summary>
 /// The stacker: weights over <see cref="SkillForecastFeatures"/>, how many skill intercepts they end with (and whether
-/// skill × seen ones follow), and the monotone map of the linear predictor to the forecast.
+/// skill × seen ones follow), the optional threshold classifier's weights added to the linear predictor, and the
+/// monotone map of the linear predictor to the forecast.
 /// </summary>
-internal sealed record StackParameters(double[] Weights, int SkillSlots, bool SeenSkillSlots, MedianCalibration Calibration)
+internal sealed record StackParameters(
+    double[] Weights, int SkillSlots, bool SeenSkillSlots, MedianCalibration Calibration, double[]? ThresholdWeights = null)
 {
-    public double Eta(double[] x)
+    public double Eta(double[] x) => Dot(Weights, x) + (ThresholdWeights is null ? 0 : Dot(ThresholdWeights, x));
+
+    private static double Dot(double[] w, double[] x)
     {
         var eta = 0.0;
         for (var i = 0; i < x.Length; i++)
         {
-            eta += Weights[i] * x[i];
+            eta += w[i] * x[i];
         }
 
         return eta;

@@ -42,6 +42,13 @@ public sealed record EnsembleOptions
     /// </summary>
     public bool CalibrateForAbsoluteError { get; init; }
 
+    /// <summary>
+    /// Also fit the stacker as a classifier of "score ≥ threshold" on the same inputs and add its logit to the score
+    /// regression's (null = off). The binary fit weighs the cells near the pass/fail boundary that the gap ranking turns
+    /// on; the sum is then mapped to a score by <see cref="CalibrateForAbsoluteError"/>, which should be on with it.
+    /// </summary>
+    public double? ThresholdStack { get; init; }
+
     /// <summary>Weight of an answer k answers back in a skill's recency average (exponential decay per answer).</summary>
     public double RecencyDecay { get; init; } = 0.7;
 }

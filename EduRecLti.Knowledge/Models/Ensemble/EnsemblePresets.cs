@@ -30,14 +30,16 @@ public static class EnsemblePresets
     };
 
     /// <summary>
-    /// <see cref="GradeStack"/> plus Best-LR with recency as a fourth member, skill × seen intercepts, L2 precision 3
-    /// and the absolute-error calibration; each chosen on a validation split of training students (docs/models-grades.md).
+    /// <see cref="GradeStack"/> plus Best-LR with recency as a fourth member, skill × seen intercepts, L2 precision 3,
+    /// a "score ≥ 0.5" classifier added to the score regression and the absolute-error calibration; each chosen on a
+    /// validation split of training students (docs/models-grades.md).
     /// </summary>
     public static EnsembleOptions GradeStackPlus { get; } = GradeStack with
     {
         Members = [.. GradeStackMembers, () => new LogisticKnowledgeModel("best-lr-recency", LogisticPresets.BestLrRecency)],
         SeenSkillIntercepts = true,
         StackPrecision = 3,
+        ThresholdStack = 0.5,
         CalibrateForAbsoluteError = true,
     };
 

@@ -9,8 +9,8 @@ internal readonly record struct MedianCalibration(double Slope, double Shift)
 {
     public static MedianCalibration Identity { get; } = new(1, 0);
 
-    /// <summary>Slopes 0.5..2.5 and shifts −1..1; the identity is on the grid, so the fitted map never does worse on the fit cells.</summary>
-    private static readonly double[] Slopes = [.. Enumerable.Range(0, 41).Select(i => 0.5 + (0.05 * i))];
+    /// <summary>Slopes 0.1..2.5 (a sum of two stacked logits needs less than 1) and shifts −1..1; the identity is on the grid, so the fitted map never does worse on the fit cells.</summary>
+    private static readonly double[] Slopes = [.. Enumerable.Range(0, 49).Select(i => 0.1 + (0.05 * i))];
 
     private static readonly double[] Shifts = [.. Enumerable.Range(0, 101).Select(i => -1 + (0.02 * i))];
 
