@@ -52,4 +52,15 @@ public sealed class DemoCourseTests
         var scores = course.Scores.Where(s => s.UserId == userId && assignments.ContainsKey(s.LineItemId)).ToArray();
         return scores.Sum(s => s.Score) / scores.Sum(s => assignments[s.LineItemId].ScoreMaximum);
     }
+
+    [Fact]
+    public void Create_LargeCourse_HasUniqueStudentsAndAssignmentsWithScores()
+    {
+        var course = DemoCourse.Create(7, Now, students: 500, assignments: 40);
+
+        Assert.Equal(500, course.Students.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(500, course.Students.Select(s => s.Username).Distinct().Count());
+        Assert.Equal(40, course.Assignments.Select(a => a.LineItemId).Distinct().Count());
+        Assert.InRange(course.Scores.Count, 500 * 40 * 9 / 10, 500 * 40);
+    }
 }

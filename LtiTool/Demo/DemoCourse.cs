@@ -66,5 +66,6 @@ public sealed class DemoCourse
     public DemoUser? FindMember(string userId) => Members.FirstOrDefault(m => m.Id == userId);
 
     /// <summary>Builds the course for a seed; timestamps are placed in the weeks before <paramref name="now"/>.</summary>
-    public static DemoCourse Create(int seed, DateTimeOffset now) => DemoCourseSeeder.Create(seed, now);
+    public static DemoCourse Create(int seed, DateTimeOffset now, int students = DemoOptions.DefaultStudents, int assignments = DemoOptions.DefaultAssignments) =>
+        DemoCourseSeeder.Create(seed, now, students, assignments);
 }

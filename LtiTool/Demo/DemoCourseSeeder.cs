@@ -3,7 +3,6 @@ namespace LtiTool.Demo;
 /// <summary>Generates the demo class: a realistic spread of scores with a few clear skill gaps and missing work.</summary>
 internal static class DemoCourseSeeder
 {
-    private const int StudentCount = 34;
     private const int GapStudentCount = 6;
     private const int StrugglingStudentCount = 2;
     private const int FirstStudentId = 4;
@@ -34,12 +33,12 @@ internal static class DemoCourseSeeder
         ("20", "Homework 4: Proportional reasoning", 15, "ratios"),
     ];
 
-    public static DemoCourse Create(int seed, DateTimeOffset now)
+    public static DemoCourse Create(int seed, DateTimeOffset now, int studentCount, int assignmentCount)
     {
         var random = new Random(seed);
         var instructor = new DemoUser("3", "rlindqvist", "Rebecca", "Lindqvist", "rebecca.lindqvist@school.example.edu", IsInstructor: true);
-        var students = CreateStudents(random);
-        var assignments = CreateAssignments(now);
+        var students = CreateStudents(random, studentCount);
+        var assignments = CreateAssignments(now, assignmentCount);
 
         var order = students.Select(s => s.Id).ToArray();
         random.Shuffle(order);
@@ -71,32 +70,39 @@ internal static class DemoCourseSeeder
         return new DemoCourse(instructor, students, Skills, assignments, scores, gapSkillByUserId, struggling);
     }
 
-    private static DemoUser[] CreateStudents(Random random)
+    private static DemoUser[] CreateStudents(Random random, int studentCount)
     {
         var given = DemoNames.GivenNames.ToArray();
         var family = DemoNames.FamilyNames.ToArray();
         random.Shuffle(given);
         random.Shuffle(family);
         // One student's privacy settings withhold name and email, as Moodle's "share name: never" does.
-        var privateIndex = random.Next(StudentCount);
-        return Enumerable.Range(0, StudentCount).Select(i =>
+        var privateIndex = random.Next(studentCount);
+        return Enumerable.Range(0, studentCount).Select(i =>
         {
             var id = (FirstStudentId + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var localPart = DemoNames.ToAsciiLocalPart(given[i], family[i]);
+            // Large classes (load tests) pair names beyond the lists; the id keeps login names unique.
+            var givenName = given[i % given.Length];
+            var familyName = family[(i + (i / family.Length)) % family.Length];
+            var localPart = DemoNames.ToAsciiLocalPart(givenName, familyName) + (i < given.Length ? string.Empty : id);
             return i == privateIndex
                 ? new DemoUser(id, $"student{id}", null, null, null, IsInstructor: false)
-                : new DemoUser(id, localPart, given[i], family[i], $"{localPart}@students.example.edu", IsInstructor: false);
+                : new DemoUser(id, localPart, givenName, familyName, $"{localPart}@students.example.edu", IsInstructor: false);
         }).ToArray();
     }
 
-    private static DemoAssignment[] CreateAssignments(DateTimeOffset now) =>
-        AssignmentPlan.Select((a, i) => new DemoAssignment(
-            a.Id,
-            a.Label,
-            a.Maximum,
-            ResourceId: $"math7-{a.Id}",
-            a.Skill,
-            DueAt: now.AddDays(-7 * (AssignmentPlan.Length - i))))
+    // The planned assignments first; larger courses (load tests) add weekly practice sets cycling through the skills.
+    private static DemoAssignment[] CreateAssignments(DateTimeOffset now, int assignmentCount) =>
+        Enumerable.Range(0, assignmentCount).Select(i =>
+        {
+            var (id, label, maximum, skill) = i < AssignmentPlan.Length
+                ? AssignmentPlan[i]
+                : ((21 + i - AssignmentPlan.Length).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"Practice set {i + 1 - AssignmentPlan.Length}: {Skills[i % Skills.Length].Title}",
+                    10,
+                    Skills[i % Skills.Length].Code);
+            return new DemoAssignment(id, label, maximum, ResourceId: $"math7-{id}", skill, DueAt: now.AddDays(-7 * (assignmentCount - i)));
+        })
         .ToArray();
 
     /// <summary>How one student performs: a general level, a small lean per skill, and possibly one gap.</summary>

@@ -20,7 +20,11 @@ public static class DemoExtensions
 
         var services = builder.Services;
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => DemoCourse.Create(sp.GetRequiredService<IOptions<DemoOptions>>().Value.Seed, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+            return DemoCourse.Create(options.Seed, sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.Students, options.Assignments);
+        });
         services.AddSingleton<DemoGradebook>();
         services.AddSingleton<DemoPlatform>();
         services.AddSingleton<DemoFaults>();

@@ -17,8 +17,19 @@ public sealed class DemoOptions : IValidatableObject
     [MaxLength(2048)]
     public string? PublicBaseUrl { get; set; }
 
+    public const int DefaultStudents = 34;
+    public const int DefaultAssignments = 10;
+
     /// <summary>Seed of the demo course: the same seed gives the same students, assignments and scores.</summary>
     public int Seed { get; set; } = 20250901;
+
+    /// <summary>Students in the seeded course. Default 34; load tests and benchmarks raise it (e.g. 5,000).</summary>
+    [Range(30, 50_000)]
+    public int Students { get; set; } = DefaultStudents;
+
+    /// <summary>Graded assignments (line items) in the seeded course. Default 10; load tests raise it (e.g. 40).</summary>
+    [Range(8, 500)]
+    public int Assignments { get; set; } = DefaultAssignments;
 
     /// <summary>Items per page of AGS and NRPS containers when the tool sends no <c>limit</c>: small, so paging is always exercised.</summary>
     [Range(1, 1000)]
