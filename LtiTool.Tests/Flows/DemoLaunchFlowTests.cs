@@ -65,32 +65,5 @@ public sealed class DemoLaunchFlowTests(DemoToolFixture fixture) : IClassFixture
         Assert.Contains("/demo/launch?user=", page, StringComparison.Ordinal);
     }
 
-    private async Task<string> RunFlowAsync(string demoLaunchPath, string expectedPage)
-    {
-        using var client = fixture.Tool.NewClient();
-
-        // 1. The LMS page in the iframe posts the login initiation to the tool, as Moodle does.
-        using var lmsPage = await client.GetAsync(demoLaunchPath);
-        var (loginAction, loginFields) = await DemoHtmlForms.ReadFormAsync(lmsPage);
-        using var login = await client.PostAsync(loginAction, new FormUrlEncodedContent(loginFields));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var stateCookie = login.Headers.GetValues("Set-Cookie").First().Split(';')[0];
-
-        // 2. The platform authenticates and answers with a self-posting id_token form.
-        using var authorize = await client.GetAsync(login.Headers.Location);
-        var (launchAction, launchFields) = await DemoHtmlForms.ReadFormAsync(authorize);
-        Assert.Equal(fixture.Tool.LaunchUrl, launchAction);
-
-        // 3. The browser posts it to the tool with the state cookie it was given at login.
-        using var launchRequest = new HttpRequestMessage(HttpMethod.Post, launchAction) { Content = new FormUrlEncodedContent(launchFields) };
-        launchRequest.Headers.Add("Cookie", stateCookie);
-        using var launch = await client.SendAsync(launchRequest);
-        Assert.Equal(HttpStatusCode.Redirect, launch.StatusCode);
-        var location = launch.Headers.Location!.OriginalString;
-        Assert.StartsWith(expectedPage + "?session=", location, StringComparison.Ordinal);
-
-        using var page = await client.GetAsync(location);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        return await page.Content.ReadAsStringAsync();
-    }
+    private Task<string> RunFlowAsync(string demoLaunchPath, string expectedPage) => DemoLaunch.RunAsync(fixture.Tool, demoLaunchPath, expectedPage);
 }

@@ -22,9 +22,12 @@ public sealed class ToolHost : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edurec-tests-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public ToolHost(IDictionary<string, string?>? settings = null, string environment = "Testing")
+    /// <param name="configureServices">Runs after the app's own registrations: a test replaces or decorates services here.</param>
+    public ToolHost(IDictionary<string, string?>? settings = null, string environment = "Testing", Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         Directory.CreateDirectory(_dataDirectory);
         _environment = environment;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -73,7 +76,11 @@ public sealed class ToolHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            _configureServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

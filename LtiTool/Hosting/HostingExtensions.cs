@@ -6,6 +6,9 @@ using LtiTool.Lti.Keys;
 using LtiTool.Lti.Launch;
 using LtiTool.Lti.Login;
 using LtiTool.Lti.Sessions;
+using LtiTool.Outbox;
+using LtiTool.Skills;
+using LtiTool.Sync;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -34,6 +37,8 @@ public static class HostingExtensions
         services.AddLtiServices();
         services.AddToolPages();
         services.AddToolHealthChecks();
+        services.AddSkillMappings();
+        services.AddCourseData();
         builder.AddDemoLms();
         return builder;
     }
@@ -60,6 +65,8 @@ public static class HostingExtensions
         app.MapLtiLogin();
         app.MapLtiLaunch();
         app.MapToolApi();
+        app.MapSkillMappings();
+        app.MapCourseSync();
         app.MapRazorPages();
         app.MapDemoLms();
         return app;
@@ -103,6 +110,16 @@ public static class HostingExtensions
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });
+        return services;
+    }
+
+    /// <summary>Grade and roster sync and score passback, over the AGS and NRPS clients (issue 3 items 6–7).</summary>
+    private static IServiceCollection AddCourseData(this IServiceCollection services)
+    {
+        services.AddCourseSync();
+        services.AddSingleton<ICourseDataSource, LtiCourseDataSource>();
+        services.AddScoreOutbox();
+        services.AddSingleton<IScoreSender, AgsScoreSender>();
         return services;
     }
 

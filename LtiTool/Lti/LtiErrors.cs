@@ -2,7 +2,7 @@ namespace LtiTool.Lti;
 
 /// <summary>
 /// Every rejection the tool answers, by range: 1xxx configuration (thrown at start), 2xxx login and launch,
-/// 22xx tool sessions, 9xxx general. docs/errors.md lists the same ids; a test keeps the two in step.
+/// 22xx tool sessions, 5xxx course data, 9xxx general. docs/errors.md lists the same ids; a test keeps the two in step.
 /// </summary>
 public static class LtiErrors
 {
@@ -65,6 +65,9 @@ public static class LtiErrors
     // Tool sessions after the launch.
     public static readonly LtiError SessionExpired = new("LTI2201", "This page's session has expired.", 401, RelaunchHint);
     public static readonly LtiError SessionWrongPage = new("LTI2202", "This page is not available for your role in this course.", 403, RelaunchHint);
+
+    // 5xxx course data: grades, rosters and skill mappings (issue 3).
+    public static readonly LtiError InvalidSkillMapping = new("LTI5001", "The skill mapping is not valid for this course.", 400, "Reload the page and map the assessments again.");
 
     // General.
     public static readonly LtiError RequestTooLarge = new("LTI9002", "The request is larger than allowed.", 413, RelaunchHint);

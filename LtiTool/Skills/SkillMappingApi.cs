@@ -14,9 +14,6 @@ public static class SkillMappingApi
 {
     public const string Path = "/api/courses/current/skill-mappings";
 
-    /// <summary>A PUT body that breaks the limits below, or names a line item that is not a live one of the course.</summary>
-    public static readonly LtiError InvalidMapping = new("LTI5001", "The skill mapping is not valid for this course.", 400, "Reload the page and map the assessments again.");
-
     private const int MaxLineItems = 500;
     private const int MaxSkillsPerLineItem = 20;
     private const int MaxCodeLength = 100;
@@ -59,7 +56,7 @@ public static class SkillMappingApi
         if (Validate(request) is not { } mappings
             || !await store.ReplaceMappingsAsync(current.Course, mappings, timeProvider.GetUtcNow().ToUnixTimeSeconds(), cancellationToken))
         {
-            return (ProblemHttpResult)LtiResults.Problem(context, InvalidMapping);
+            return (ProblemHttpResult)LtiResults.Problem(context, LtiErrors.InvalidSkillMapping);
         }
 
         return TypedResults.Ok(await ViewAsync(store, current, cancellationToken));

@@ -34,6 +34,13 @@ public sealed class SyncOptions
     [Range(1, 1000)]
     public int CoursesPerPass { get; set; } = 20;
 
+    /// <summary>
+    /// Items asked for per page of line items, results and memberships (the <c>limit</c> parameter, AGS 2.0 §3.2.3,
+    /// NRPS 2.0 §2.4.1). Platforms may serve fewer (Brightspace caps at 200) and page anyway. Default 200.
+    /// </summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 200;
+
     /// <summary>Run the scheduler on this instance. Default true; every instance may run it, the leases keep runs single.</summary>
     public bool SchedulerEnabled { get; set; } = true;
 }
