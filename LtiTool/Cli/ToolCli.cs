@@ -7,7 +7,7 @@ namespace LtiTool.Cli;
 
 /// <summary>
 /// Administration commands on the same binary as the web app (DESIGN.md fixed contract):
-/// <c>platforms add|list|remove</c>, <c>keys rotate|list</c>, <c>migrate</c>, <c>eval</c>.
+/// <c>platforms add|list|remove</c>, <c>keys rotate|list</c>, <c>migrate</c>, <c>eval</c>, <c>bench sync</c>.
 /// </summary>
 public static class ToolCli
 {
@@ -22,9 +22,10 @@ public static class ToolCli
           dotnet run --project LtiTool -- keys list
           dotnet run --project LtiTool -- migrate            apply pending database schema scripts
           dotnet run --project LtiTool -- eval --data DIR [--model NAME] [--folds K] [--seed S] [--json]
+          dotnet run --project LtiTool -- bench sync --lms URL   time one full sync from a demo LMS (scripts/bench-sync.sh)
         """;
 
-    private static readonly string[] Commands = ["platforms", "keys", "migrate", "eval", "help", "--help"];
+    private static readonly string[] Commands = ["platforms", "keys", "migrate", "eval", "bench", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -59,6 +60,7 @@ public static class ToolCli
                 "platforms remove" => await PlatformCommands.RemoveAsync(commandLine, services.GetRequiredService<IPlatformStore>(), output),
                 "keys rotate" => await KeyCommands.RotateAsync(services.GetRequiredService<ToolKeyRing>(), output),
                 "keys list" => await KeyCommands.ListAsync(services.GetRequiredService<IToolKeyStore>(), output),
+                "bench sync" => await BenchCommands.SyncAsync(commandLine, services, output),
                 _ => throw new UsageException($"Unknown command '{verb}'."),
             };
         }
