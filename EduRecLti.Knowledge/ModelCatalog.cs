@@ -26,6 +26,7 @@ public static class ModelCatalog
         ["irt"] = () => new LogisticKnowledgeModel("irt", LogisticPresets.Irt),
         ["afm"] = () => new LogisticKnowledgeModel("afm", LogisticPresets.Afm),
         ["pfa"] = () => new LogisticKnowledgeModel("pfa", LogisticPresets.Pfa),
+        ["pfa-gervet"] = () => new LogisticKnowledgeModel("pfa-gervet", LogisticPresets.PfaGervet),
         ["best-lr"] = () => new LogisticKnowledgeModel("best-lr", LogisticPresets.BestLr),
         ["best-lr-recency"] = () => new LogisticKnowledgeModel("best-lr-recency", LogisticPresets.BestLrRecency),
         ["lr-best"] = () => new LogisticKnowledgeModel("lr-best", LogisticPresets.Best),

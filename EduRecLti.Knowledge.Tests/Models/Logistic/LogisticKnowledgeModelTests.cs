@@ -13,6 +13,7 @@ public sealed class LogisticKnowledgeModelTests
     [InlineData("irt")]
     [InlineData("afm")]
     [InlineData("pfa")]
+    [InlineData("pfa-gervet")]
     [InlineData("best-lr")]
     [InlineData("best-lr-recency")]
     [InlineData("lr-best")]

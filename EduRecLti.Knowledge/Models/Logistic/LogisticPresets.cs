@@ -7,7 +7,10 @@ public static class LogisticPresets
 {
     private const long Hour = 3600;
 
-    /// <summary>Gervet et al. 2020 "IRT": item one-hot only, since unseen test students have no fitted ability.</summary>
+    /// <summary>
+    /// Gervet et al. 2020 "IRT" (<c>encode.py -i</c>): item one-hot only. Their student split makes every test student
+    /// new, so a student one-hot would carry a zero weight at test time; the row is the item-difficulty half of Rasch.
+    /// </summary>
     public static LogisticOptions Irt { get; } = new() { Template = new FeatureTemplate { Items = true } };
 
     /// <summary>AFM (Cen et al. 2006) without the student term: skill easiness + skill × raw opportunity count.</summary>
@@ -16,10 +19,24 @@ public static class LogisticPresets
         Template = new FeatureTemplate { Skills = true, SkillAttempts = true, Scale = CountScale.Raw },
     };
 
-    /// <summary>PFA (Pavlik et al. 2009) with Gervet's log(1+x) counts: skill easiness, prior wins and fails per skill.</summary>
+    /// <summary>
+    /// PFA as Pavlik, Cen &amp; Koedinger 2009 define it (skill easiness β, prior successes γ and failures ρ per skill),
+    /// with Gervet's log(1+x) counts instead of raw ones.
+    /// </summary>
     public static LogisticOptions Pfa { get; } = new()
     {
         Template = new FeatureTemplate { Skills = true, SkillWins = true, SkillFails = true },
+    };
+
+    /// <summary>
+    /// "PFA" exactly as Gervet et al. 2020 encode it (<c>encode.py -s -sc -w -a</c>, the row behind their published
+    /// assist09 0.72): skills, log(1+wins) and log(1+attempts) per skill of the item's Q-matrix row. Attempts, not
+    /// fails: under log(1+x) the two parametrisations are not linear transforms of each other, so this is a different
+    /// model from Pavlik's, not a re-labelling.
+    /// </summary>
+    public static LogisticOptions PfaGervet { get; } = new()
+    {
+        Template = new FeatureTemplate { Skills = true, SkillWins = true, SkillAttempts = true },
     };
 
     /// <summary>Gervet et al. 2020 Best-LR (<c>encode.py -i -s -ic -sc -tc -w -a</c>).</summary>
