@@ -62,6 +62,45 @@ public abstract class CourseDataStoreTests<TProvider>(TProvider provider) : ICla
     }
 
     [ProviderFact]
+    public async Task SaveResultsAsync_MoreRowsThanOneStatement_StoresEveryRowWithNullsKept()
+    {
+        var course = await NewCourseAsync();
+        await _store.SaveLineItemsAsync(course, [Item("li-1", "Quiz 1")], provider.Now);
+        var results = Enumerable.Range(0, (2 * new PostgresDialect().RowsPerInsert) + 7)
+            .Select(i => new LmsResult($"u{i:D4}", i % 3 == 0 ? null : i / 2000.0, i % 2 == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(1_700_000_000 + i)))
+            .ToList();
+
+        await _store.SaveResultsAsync(course, "li-1", results, provider.Now);
+
+        var stored = await _store.GetResultsAsync(course);
+        Assert.Equal(
+            results.Select(r => (r.UserId, r.ScoreFraction, r.Timestamp?.ToUnixTimeSeconds())),
+            stored.Select(r => (r.UserId, r.ScoreFraction, r.Timestamp)));
+    }
+
+    [ProviderFact]
+    public async Task SaveResultsAsync_SameUserListedTwice_KeepsTheLastEntry()
+    {
+        var course = await NewCourseAsync();
+        await _store.SaveLineItemsAsync(course, [Item("li-1", "Quiz 1")], provider.Now);
+
+        await _store.SaveResultsAsync(course, "li-1", [new LmsResult("u1", 0.2, null), new LmsResult("u2", 0.4, null), new LmsResult("u1", 0.9, null)], provider.Now);
+
+        Assert.Equal([("u1", 0.9), ("u2", 0.4)], (await _store.GetResultsAsync(course)).Select(r => (r.UserId, r.ScoreFraction!.Value)));
+    }
+
+    [ProviderFact]
+    public async Task SaveMembersAsync_MoreMembersThanOneStatement_StoresEveryMember()
+    {
+        var course = await NewCourseAsync();
+        var members = Enumerable.Range(0, new PostgresDialect().RowsPerInsert + 1).Select(i => Member($"u{i:D4}", $"Student {i}")).ToList();
+
+        await _store.SaveMembersAsync(course, members, provider.Now);
+
+        Assert.Equal(members.Select(m => m.UserId), (await _store.GetMembersAsync(course)).Select(m => m.UserId));
+    }
+
+    [ProviderFact]
     public async Task SaveMembersAsync_StudentLeft_IsKeptInactive()
     {
         var course = await NewCourseAsync();

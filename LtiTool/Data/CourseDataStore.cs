@@ -90,14 +90,20 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
         ArgumentNullException.ThrowIfNull(lineItems);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO line_items (platform_id, deployment_id, context_id, line_item_id, label, score_maximum, resource_id, tag, resource_link_id, deleted_at, updated_at) " +
-            "VALUES (@PlatformId, @DeploymentId, @ContextId, @Id, @Label, @ScoreMaximum, @ResourceId, @Tag, @ResourceLinkId, NULL, @now) " +
-            "ON CONFLICT (platform_id, deployment_id, context_id, line_item_id) DO UPDATE SET label = excluded.label, " +
-            "score_maximum = excluded.score_maximum, resource_id = excluded.resource_id, tag = excluded.tag, " +
-            "resource_link_id = excluded.resource_link_id, deleted_at = NULL, updated_at = excluded.updated_at;",
-            lineItems.Select(l => new { course.PlatformId, course.DeploymentId, course.ContextId, l.Id, l.Label, l.ScoreMaximum, l.ResourceId, l.Tag, l.ResourceLinkId, now }),
-            transaction, cancellationToken: cancellationToken));
+        await MultiRowInsert.ExecuteAsync(
+            connection,
+            transaction,
+            database.Dialect,
+            new InsertSql(
+                "INSERT INTO line_items (platform_id, deployment_id, context_id, line_item_id, label, score_maximum, resource_id, tag, resource_link_id, deleted_at, updated_at)",
+                "(@PlatformId, @DeploymentId, @ContextId, {0}, {1}, {2}, {3}, {4}, {5}, NULL, @now)",
+                "ON CONFLICT (platform_id, deployment_id, context_id, line_item_id) DO UPDATE SET label = excluded.label, " +
+                "score_maximum = excluded.score_maximum, resource_id = excluded.resource_id, tag = excluded.tag, " +
+                "resource_link_id = excluded.resource_link_id, deleted_at = NULL, updated_at = excluded.updated_at"),
+            SharedValues(course, now),
+            LastPerKey(lineItems, l => l.Id),
+            l => [l.Id, l.Label, l.ScoreMaximum, l.ResourceId, l.Tag, l.ResourceLinkId],
+            cancellationToken);
         var listed = lineItems.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var gone = (await StoredIdsAsync(connection, transaction, "SELECT line_item_id FROM line_items WHERE deleted_at IS NULL AND " + ScopeWhere, course, cancellationToken))
             .Where(id => !listed.Contains(id));
@@ -115,23 +121,19 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
         ArgumentNullException.ThrowIfNull(results);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO results (platform_id, deployment_id, context_id, line_item_id, user_id, score_fraction, result_timestamp, updated_at) " +
-            "VALUES (@PlatformId, @DeploymentId, @ContextId, @lineItemId, @UserId, @ScoreFraction, @timestamp, @now) " +
-            "ON CONFLICT (platform_id, deployment_id, context_id, line_item_id, user_id) DO UPDATE SET " +
-            "score_fraction = excluded.score_fraction, result_timestamp = excluded.result_timestamp, updated_at = excluded.updated_at;",
-            results.Select(r => new
-            {
-                course.PlatformId,
-                course.DeploymentId,
-                course.ContextId,
-                lineItemId,
-                r.UserId,
-                r.ScoreFraction,
-                timestamp = r.Timestamp?.ToUnixTimeSeconds(),
-                now,
-            }),
-            transaction, cancellationToken: cancellationToken));
+        await MultiRowInsert.ExecuteAsync(
+            connection,
+            transaction,
+            database.Dialect,
+            new InsertSql(
+                "INSERT INTO results (platform_id, deployment_id, context_id, line_item_id, user_id, score_fraction, result_timestamp, updated_at)",
+                "(@PlatformId, @DeploymentId, @ContextId, @lineItemId, {0}, {1}, {2}, @now)",
+                "ON CONFLICT (platform_id, deployment_id, context_id, line_item_id, user_id) DO UPDATE SET " +
+                "score_fraction = excluded.score_fraction, result_timestamp = excluded.result_timestamp, updated_at = excluded.updated_at"),
+            new Dictionary<string, object?>(SharedValues(course, now)) { ["lineItemId"] = lineItemId },
+            LastPerKey(results, r => r.UserId),
+            r => [r.UserId, r.ScoreFraction, r.Timestamp?.ToUnixTimeSeconds()],
+            cancellationToken);
         var reported = results.Select(r => r.UserId).ToHashSet(StringComparer.Ordinal);
         var scope = new { course.PlatformId, course.DeploymentId, course.ContextId, lineItemId };
         var cleared = (await StoredIdsAsync(connection, transaction, $"SELECT user_id FROM results WHERE {ScopeWhere} AND line_item_id = @lineItemId", scope, cancellationToken))
@@ -149,23 +151,19 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
         ArgumentNullException.ThrowIfNull(members);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO course_members (platform_id, deployment_id, context_id, user_id, roles, status, display_name, updated_at) " +
-            "VALUES (@PlatformId, @DeploymentId, @ContextId, @UserId, @roles, @status, @DisplayName, @now) " +
-            "ON CONFLICT (platform_id, deployment_id, context_id, user_id) DO UPDATE SET roles = excluded.roles, " +
-            "status = excluded.status, display_name = excluded.display_name, updated_at = excluded.updated_at;",
-            members.Select(m => new
-            {
-                course.PlatformId,
-                course.DeploymentId,
-                course.ContextId,
-                m.UserId,
-                roles = JsonSerializer.Serialize(m.Roles),
-                status = m.IsActive ? Active : Inactive,
-                m.DisplayName,
-                now,
-            }),
-            transaction, cancellationToken: cancellationToken));
+        await MultiRowInsert.ExecuteAsync(
+            connection,
+            transaction,
+            database.Dialect,
+            new InsertSql(
+                "INSERT INTO course_members (platform_id, deployment_id, context_id, user_id, roles, status, display_name, updated_at)",
+                "(@PlatformId, @DeploymentId, @ContextId, {0}, {1}, {2}, {3}, @now)",
+                "ON CONFLICT (platform_id, deployment_id, context_id, user_id) DO UPDATE SET roles = excluded.roles, " +
+                "status = excluded.status, display_name = excluded.display_name, updated_at = excluded.updated_at"),
+            SharedValues(course, now),
+            LastPerKey(members, m => m.UserId),
+            m => [m.UserId, JsonSerializer.Serialize(m.Roles), m.IsActive ? Active : Inactive, m.DisplayName],
+            cancellationToken);
         var listed = members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
         var left = (await StoredIdsAsync(connection, transaction, $"SELECT user_id FROM course_members WHERE status = '{Active}' AND {ScopeWhere}", course, cancellationToken))
             .Where(id => !listed.Contains(id));
@@ -213,6 +211,39 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
     private static async Task<IEnumerable<string>> StoredIdsAsync(
         DbConnection connection, DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken) =>
         await connection.QueryAsync<string>(new CommandDefinition(sql + ";", parameters, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The course scope and time, the parameters every row of a course's upsert shares.</summary>
+    private static Dictionary<string, object?> SharedValues(CourseKey course, long now) => new(StringComparer.Ordinal)
+    {
+        ["PlatformId"] = course.PlatformId,
+        ["DeploymentId"] = course.DeploymentId,
+        ["ContextId"] = course.ContextId,
+        ["now"] = now,
+    };
+
+    /// <summary>
+    /// One row per key, the last one listed winning as it would with one upsert per row. PostgreSQL refuses a
+    /// multi-row upsert that touches the same row twice, and a platform's pages can repeat an entry.
+    /// </summary>
+    private static List<T> LastPerKey<T>(IReadOnlyList<T> rows, Func<T, string> key)
+    {
+        var byKey = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var unique = new List<T>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (byKey.TryGetValue(key(row), out var index))
+            {
+                unique[index] = row;
+            }
+            else
+            {
+                byKey[key(row)] = unique.Count;
+                unique.Add(row);
+            }
+        }
+
+        return unique;
+    }
 
     private sealed record StatusRow(long? LastStartedAt, long? LastFinishedAt, long? LastSucceededAt, string? LastError, long? NextDueAt);
 }
