@@ -50,7 +50,7 @@ public static class BenchCommands
             wall time          {wall.TotalSeconds:F2} s
             results/s          {results / wall.TotalSeconds:F0}
             waiting on LMS     {source.Waiting.TotalSeconds:F2} s ({source.Waiting / wall:P0}; HTTP, paging and JSON reading in {source.Calls} listings)
-            tool work          {inTool.TotalSeconds:F2} s ({inTool / wall:P0}; database writes)
+            tool work          {inTool.TotalSeconds:F2} s ({inTool / wall:P0}; outside LMS reads: writes not overlapped by a read, bookkeeping)
             tool CPU           {cpu.TotalSeconds:F2} s
             allocated          {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:F0} MiB
             peak working set   {process.PeakWorkingSet64 / 1048576.0:F0} MiB (tool process)

@@ -91,11 +91,7 @@ public sealed partial class CourseSync(
             await store.SaveLineItemsAsync(course, lineItems, Now(), cancellationToken);
             if (services.AgsScopes.Contains(LtiConstants.Scopes.ResultReadOnly))
             {
-                foreach (var lineItem in lineItems)
-                {
-                    var results = await source.GetResultsAsync(services, lineItem, cancellationToken);
-                    await store.SaveResultsAsync(course, lineItem.Id, results, Now(), cancellationToken);
-                }
+                await PullResultsAsync(services, lineItems, cancellationToken);
             }
         }
 
@@ -104,6 +100,33 @@ public sealed partial class CourseSync(
             var members = await source.GetMembersAsync(services, cancellationToken);
             await store.SaveMembersAsync(course, members, Now(), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Reads one line item's results while the previous one's are written, so the database work overlaps the wait on
+    /// the LMS instead of adding to it. At most two line items' results are held at a time.
+    /// </summary>
+    private async Task PullResultsAsync(CourseServices services, IReadOnlyList<LmsLineItem> lineItems, CancellationToken cancellationToken)
+    {
+        var writing = Task.CompletedTask;
+        try
+        {
+            foreach (var lineItem in lineItems)
+            {
+                var results = await source.GetResultsAsync(services, lineItem, cancellationToken);
+                await writing;
+                // Task.Run: Microsoft.Data.Sqlite's async methods complete synchronously, which would serialise the two again.
+                writing = Task.Run(() => store.SaveResultsAsync(services.Course, lineItem.Id, results, Now(), cancellationToken), cancellationToken);
+            }
+        }
+        finally
+        {
+            // When a read fails, the write under way still finishes (and any failure of its own is reported below
+            // only on the success path) before the sync records its outcome.
+            await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await writing;
     }
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeSeconds();
