@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using LtiTool.Data;
 using LtiTool.Demo;
+using LtiTool.Lti;
 using LtiTool.Outbox;
 using LtiTool.Tests.Sync;
 using LtiTool.Tests.TestSupport;
@@ -69,7 +71,10 @@ public sealed class ScoreOutboxDemoTests : IAsyncLifetime, IDisposable
         Assert.Equal(80, result.ResultScore);
         var posts = firstProbe.Exchanges.Concat(secondProbe.Exchanges).Where(e => e.IsScorePost).ToList();
         Assert.Single(posts, p => p.Status == HttpStatusCode.OK);
-        Assert.Single(posts.Select(p => p.Body).Distinct(StringComparer.Ordinal));
+        // One score, its timestamp fixed; every send after the first is marked so Canvas opens no new submission attempt.
+        Assert.Single(posts.Select(p => WithoutCanvasResend(p.Body)).Distinct(StringComparer.Ordinal));
+        Assert.False(IsCanvasResend(posts[0].Body));
+        Assert.All(posts.Skip(1), p => Assert.True(IsCanvasResend(p.Body)));
     }
 
     [Fact]
@@ -96,7 +101,19 @@ public sealed class ScoreOutboxDemoTests : IAsyncLifetime, IDisposable
         Assert.Equal((1, 1), (pass.Claimed, pass.Delivered));
         Assert.Equal(OutboxStatus.AlreadyApplied, Assert.Single(await restarted.Service<ScoreOutbox>().ListAsync(_course)).Status);
         Assert.Equal(75, Assert.Single(Gradebook.ResultsOf(DemoCourse.PracticePanelLineItemId), r => r.UserId == student).ResultScore);
-        Assert.Equal(HttpStatusCode.Conflict, Assert.Single(secondProbe.Exchanges, e => e.IsScorePost).Status);
+        var repost = Assert.Single(secondProbe.Exchanges, e => e.IsScorePost);
+        Assert.Equal(HttpStatusCode.Conflict, repost.Status);
+        Assert.True(IsCanvasResend(repost.Body));
+    }
+
+    private static bool IsCanvasResend(string? body) =>
+        JsonNode.Parse(body!)![LtiConstants.Extensions.CanvasSubmission]?[LtiConstants.Extensions.CanvasNewSubmission]?.GetValue<bool>() == false;
+
+    private static string WithoutCanvasResend(string? body)
+    {
+        var json = JsonNode.Parse(body!)!.AsObject();
+        json.Remove(LtiConstants.Extensions.CanvasSubmission);
+        return json.ToJsonString();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -187,6 +187,14 @@ public static class LtiConstants
         public const string NotReady = "NotReady";
     }
 
+    /// <summary>Platform extensions of service payloads, keyed by URI as AGS 2.0 §3.4 allows.</summary>
+    public static class Extensions
+    {
+        /// <summary>Canvas's score extension; its <c>new_submission</c> (default true) makes each score POST a new submission attempt.</summary>
+        public const string CanvasSubmission = "https://canvas.instructure.com/lti/submission";
+        public const string CanvasNewSubmission = "new_submission";
+    }
+
     /// <summary>Membership status values (NRPS 2.0 §2.2; Active when absent).</summary>
     public static class MemberStatus
     {

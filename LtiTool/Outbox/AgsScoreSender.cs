@@ -35,7 +35,8 @@ public sealed class AgsScoreSender(AgsClient ags, IPlatformStore platforms, ICou
         var endpoint = new AgsEndpoint(platform, services.AgsScopes.ToArray(), services.LineItemsUrl, row.LineItemId) { CorrelationId = $"outbox-{row.Id}" };
         try
         {
-            return Translate(await ags.PostScoreAsync(endpoint, row.LineItemId, score, cancellationToken));
+            // Attempts counts this one: a later attempt may follow a POST the platform applied but did not answer.
+            return Translate(await ags.PostScoreAsync(endpoint, row.LineItemId, row.Attempts > 1 ? score.AsResend() : score, cancellationToken));
         }
         catch (LtiServiceException exception)
         {

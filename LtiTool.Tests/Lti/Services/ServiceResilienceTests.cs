@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using LtiTool.Demo;
+using LtiTool.Lti;
 using LtiTool.Lti.Platforms;
 using LtiTool.Lti.Services;
 
@@ -144,7 +146,7 @@ public sealed class ServiceResilienceTests(ServicesDemoFixture demo) : IClassFix
     }
 
     [Fact]
-    public async Task PostScore_ServerErrorOnce_RetriedWithTheSameBodyAndDeliveredOnce()
+    public async Task PostScore_ServerErrorOnce_RetriedAsACanvasResendOfTheSameScoreAndDeliveredOnce()
     {
         using var harness = new ServicesHarness(demo.Tool);
         var student = demo.Course.Students[3];
@@ -155,7 +157,12 @@ public sealed class ServiceResilienceTests(ServicesDemoFixture demo) : IClassFix
         Assert.Equal(ScoreOutcome.Delivered, result.Outcome);
         var posts = harness.Recorder.ServiceRequests;
         Assert.Equal(2, posts.Count);
-        Assert.Equal(posts[0].Body, posts[1].Body);
+        var first = JsonNode.Parse(posts[0].Body!)!.AsObject();
+        var retry = JsonNode.Parse(posts[1].Body!)!.AsObject();
+        Assert.False(first.ContainsKey(LtiConstants.Extensions.CanvasSubmission));
+        Assert.Equal("""{"new_submission":false}""", retry[LtiConstants.Extensions.CanvasSubmission]!.ToJsonString());
+        retry.Remove(LtiConstants.Extensions.CanvasSubmission);
+        Assert.Equal(first.ToJsonString(), retry.ToJsonString());
         Assert.Equal(60, Assert.Single(demo.Gradebook.ResultsOf(DemoCourse.PracticePanelLineItemId), r => r.UserId == student.Id).ResultScore);
     }
 

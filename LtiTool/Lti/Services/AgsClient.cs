@@ -174,6 +174,7 @@ public sealed class AgsClient
         {
             ContentType = LtiConstants.MediaTypes.Score,
             Body = JsonSerializer.SerializeToUtf8Bytes(score, ServiceJson.CamelCase),
+            RepeatBody = JsonSerializer.SerializeToUtf8Bytes(score.AsResend(), ServiceJson.CamelCase),
         };
         ServiceResponse response;
         try

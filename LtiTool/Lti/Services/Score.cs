@@ -28,6 +28,17 @@ public sealed record Score
 
     public string? ScoringUserId { get; init; }
 
+    /// <summary>
+    /// Canvas's submission extension, sent only on a resend: with <c>new_submission: false</c> Canvas applies the score
+    /// to the current submission instead of creating another attempt, which could use up an assignment's allowed
+    /// attempts (catalogue c.4 and case 90). Other platforms ignore the unknown key.
+    /// </summary>
+    [JsonPropertyName(LtiConstants.Extensions.CanvasSubmission)]
+    public CanvasSubmissionExtension? CanvasSubmission { get; init; }
+
+    /// <summary>The same score marked as a resend of one the platform may already have.</summary>
+    public Score AsResend() => this with { CanvasSubmission = new CanvasSubmissionExtension(NewSubmission: false) };
+
     /// <summary>Throws when the score breaks AGS 2.0 §3.4 before anything is sent.</summary>
     internal void Validate()
     {
@@ -42,6 +53,9 @@ public sealed record Score
         }
     }
 }
+
+/// <summary>The body of the <see cref="LtiConstants.Extensions.CanvasSubmission"/> extension.</summary>
+public sealed record CanvasSubmissionExtension([property: JsonPropertyName(LtiConstants.Extensions.CanvasNewSubmission)] bool NewSubmission);
 
 /// <summary>AGS 2.0 §3.4.5.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ActivityProgress>))]

@@ -14,6 +14,9 @@ internal sealed record ServiceRequest(
 
     public byte[]? Body { get; init; }
 
+    /// <summary>The body of every send after the first (a retry, or the resend after a 401); <see cref="Body"/> when null.</summary>
+    public byte[]? RepeatBody { get; init; }
+
     public string? ContentType { get; init; }
 }
 
@@ -66,6 +69,7 @@ internal sealed class ServiceHttp(
         ArgumentNullException.ThrowIfNull(request);
         var platform = request.Platform;
         var client = clients.CreateClient(HttpClientName);
+        var sends = 0;
         for (var authAttempt = 0; ; authAttempt++)
         {
             var token = await tokens.GetTokenAsync(platform, request.Scopes, cancellationToken);
@@ -74,7 +78,7 @@ internal sealed class ServiceHttp(
                 throw new LtiServiceException(LtiServiceError.ScopeNotGranted, $"{platform.Issuer} did not grant any of the scopes this call needs: {string.Join(' ', request.AcceptableScopes)}.");
             }
 
-            using var response = await pipelines.ExecuteAsync(request.Kind, platform, request.CorrelationId, ct => SendOnceAsync(client, request, token, ct), cancellationToken);
+            using var response = await pipelines.ExecuteAsync(request.Kind, platform, request.CorrelationId, ct => SendOnceAsync(client, request, sends++ == 0 ? request.Body : request.RepeatBody ?? request.Body, token, ct), cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 tokens.Invalidate(platform, token);
@@ -124,7 +128,7 @@ internal sealed class ServiceHttp(
         return response.IsSuccess ? new ServicePage<T>(url, parse(response.Body), response.Links) : throw Failure(request, response);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, ServiceRequest request, ServiceAccessToken token, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, ServiceRequest request, byte[]? body, ServiceAccessToken token, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(request.Method, request.Url);
         message.Headers.Authorization = new AuthenticationHeaderValue(LtiConstants.OAuthResponses.BearerScheme, token.Value);
@@ -133,7 +137,7 @@ internal sealed class ServiceHttp(
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         }
 
-        if (request.Body is { } body)
+        if (body is not null)
         {
             message.Content = new ByteArrayContent(body);
             message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType ?? System.Net.Mime.MediaTypeNames.Application.Json);
