@@ -32,6 +32,25 @@ public sealed class GradeMirtModelTests
     }
 
     [Fact]
+    public void Observe_OnlineWarmStartSteps_MatchFullRefitAfterEveryAnswer()
+    {
+        var model = Fitted(new GradeMirtOptions { Factors = 1 });
+        var exact = Fitted(new GradeMirtOptions { Factors = 1, OnlineNewtonSteps = 50 });
+        var online = model.StartStudent(null);
+        var full = exact.StartStudent(null);
+        var itemSkills = Course.ItemSkills!.ToArray();
+        var difficulty = itemSkills.Select((_, j) => 0.2 * (j % 5)).ToArray();
+        foreach (var answer in SimulatedResponses.Answers(0, itemSkills, difficulty, 0, [-1, 0, 0.5, 1.5], 6, new Random(11)))
+        {
+            Assert.Equal(full.PredictCorrect(answer.Item, answer.Skills, answer.Timestamp), online.PredictCorrect(answer.Item, answer.Skills, answer.Timestamp), 4);
+            online.Observe(answer);
+            full.Observe(answer);
+        }
+
+        Assert.All(Enumerable.Range(0, 4), k => Assert.Equal(full.Mastery(k).Estimate, online.Mastery(k).Estimate, 4));
+    }
+
+    [Fact]
     public void Mastery_MoreEvidence_IntervalContainsEstimateAndNarrows()
     {
         var model = Fitted();

@@ -54,4 +54,21 @@ public sealed class LogisticBlockTests
         block.Fit(50, 1e-14);
         Assert.Equal(Math.Log(6.0 / 2.0), block.Weights[0], 6);
     }
+
+    [Fact]
+    public void AddCell_SparseEntries_SameFitAsTheDenseRow()
+    {
+        var dense = Block();
+        var sparse = new LogisticBlock(3);
+        sparse.AddCell([2, 0, 1], [0.5, 1, 1], 0.2, 5, 3);
+        sparse.AddCell([0, 2], [1, -0.3], -0.4, 2, 0.5);
+        sparse.AddCell([0, 1, 2], [1, 1, 1.2], 0.1, 10, 9);
+        Array.Copy(dense.PriorPrecision, sparse.PriorPrecision, 3);
+        Array.Copy(dense.PriorMean, sparse.PriorMean, 3);
+
+        dense.Fit(50, 1e-12);
+        sparse.Fit(50, 1e-12);
+
+        Assert.Equal(dense.Weights, sparse.Weights, new ToleranceComparer(1e-10));
+    }
 }

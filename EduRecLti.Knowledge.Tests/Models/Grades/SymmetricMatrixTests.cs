@@ -15,11 +15,4 @@ public sealed class SymmetricMatrixTests
         Assert.Equal([3.0 / 8, 4.0 / 8], a.InverseDiagonal(), new ToleranceComparer(1e-12));
         Assert.Equal((3 - 4 + 4) / 8.0, a.InverseQuadraticForm([1, 1]), 12);
     }
-
-    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
-    {
-        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
-
-        public int GetHashCode(double obj) => 0;
-    }
 }

@@ -39,6 +39,12 @@ public sealed record GradeMirtOptions
     public int NewtonSteps { get; init; } = 8;
 
     /// <summary>
+    /// Newton steps of the online update: after new answers of a student whose parameters were already fitted, the
+    /// refit starts at the previous optimum, which one or two steps of a concave problem reach to within rounding.
+    /// </summary>
+    public int OnlineNewtonSteps { get; init; } = 2;
+
+    /// <summary>
     /// Share of an assessment's earlier evidence forgotten at each new attempt on it (exponential forgetting,
     /// cf. the recency features of Gervet et al. 2020): 0 pools every attempt equally; larger values track learning
     /// within an assessment.

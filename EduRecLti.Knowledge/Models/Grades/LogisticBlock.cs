@@ -26,8 +26,19 @@ internal sealed class LogisticBlock
     public double[] PriorPrecision { get; }
 
     /// <summary>Adds <paramref name="successes"/> out of <paramref name="trials"/> with linear predictor offset + x·w.</summary>
-    public void AddCell(double[] x, double offset, double trials, double successes) =>
-        _cells.Add(new Cell(x, offset, trials, successes));
+    public void AddCell(double[] x, double offset, double trials, double successes)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var indices = Enumerable.Range(0, x.Length).Where(i => x[i] != 0).ToArray();
+        AddCell(indices, [.. indices.Select(i => x[i])], offset, trials, successes);
+    }
+
+    /// <summary>
+    /// The same with x given by its nonzero entries (each index once). Kept sparse: a cell touches the bias, one or two
+    /// skills and the factors, so the fold-in after each new answer costs O(cells · nonzeros²) rather than O(cells · size²).
+    /// </summary>
+    public void AddCell(int[] indices, double[] values, double offset, double trials, double successes) =>
+        _cells.Add(new Cell(indices, values, offset, trials, successes));
 
     /// <summary>Log-posterior (up to a constant) at <paramref name="w"/>.</summary>
     public double Objective(double[] w)
@@ -35,7 +46,7 @@ internal sealed class LogisticBlock
         var total = 0.0;
         foreach (var cell in _cells)
         {
-            var eta = cell.Offset + Dot(cell.X, w);
+            var eta = cell.Offset + cell.Dot(w);
             total += (cell.Successes * eta) - (cell.Trials * Logistic.Log1PExp(eta));
         }
 
@@ -109,36 +120,35 @@ internal sealed class LogisticBlock
 
         foreach (var cell in _cells)
         {
-            var p = Logistic.Sigmoid(cell.Offset + Dot(cell.X, Weights));
+            var p = Logistic.Sigmoid(cell.Offset + cell.Dot(Weights));
             var residual = cell.Successes - (cell.Trials * p);
             var weight = cell.Trials * p * (1 - p);
-            for (var i = 0; i < Size; i++)
+            for (var a = 0; a < cell.Indices.Length; a++)
             {
-                var xi = cell.X[i];
-                if (xi == 0)
-                {
-                    continue;
-                }
-
+                var i = cell.Indices[a];
+                var xi = cell.Values[a];
                 gradient[i] += residual * xi;
-                for (var k = 0; k <= i; k++)
+                // Each unordered pair once; the symmetric matrix stores it whichever way round it comes.
+                for (var b = 0; b <= a; b++)
                 {
-                    precision[i, k] += weight * xi * cell.X[k];
+                    precision[i, cell.Indices[b]] += weight * xi * cell.Values[b];
                 }
             }
         }
     }
 
-    private static double Dot(double[] x, double[] w)
+    /// <summary>A cell's design row as its nonzero entries.</summary>
+    private readonly record struct Cell(int[] Indices, double[] Values, double Offset, double Trials, double Successes)
     {
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
+        public double Dot(double[] w)
         {
-            sum += x[i] * w[i];
+            var sum = 0.0;
+            for (var a = 0; a < Indices.Length; a++)
+            {
+                sum += Values[a] * w[Indices[a]];
+            }
+
+            return sum;
         }
-
-        return sum;
     }
-
-    private readonly record struct Cell(double[] X, double Offset, double Trials, double Successes);
 }

@@ -16,6 +16,7 @@ internal sealed class StudentPosterior
     private double[] _weights;
     private SymmetricMatrix? _precision;
     private bool _stale;
+    private bool _fitted;
 
     public StudentPosterior(GradeMirtParameters parameters)
     {
@@ -59,11 +60,14 @@ internal sealed class StudentPosterior
     }
 
     /// <summary>Newton steps on this student's parameters only; returns the block's log-posterior.</summary>
-    public double Refit()
+    public double Refit() => Refit(_parameters.Options.NewtonSteps);
+
+    private double Refit(int newtonSteps)
     {
         _stale = false;
+        _fitted = true;
         var block = BuildBlock();
-        _precision = block.Fit(_parameters.Options.NewtonSteps, 1e-8);
+        _precision = block.Fit(newtonSteps, 1e-8);
         Array.Copy(block.Weights, _weights, _weights.Length);
         return block.Objective(_weights);
     }
@@ -76,7 +80,8 @@ internal sealed class StudentPosterior
     {
         if (_stale)
         {
-            Refit();
+            // Warm start: a student fitted before needs only the online steps; a first fold-in gets the full count.
+            Refit(_fitted ? _parameters.Options.OnlineNewtonSteps : _parameters.Options.NewtonSteps);
         }
     }
 
@@ -145,18 +150,27 @@ internal sealed class StudentPosterior
             block.PriorPrecision[1 + _skills.Count + f] = 1 / _parameters.FactorVariance;
         }
 
+        var factorStart = 1 + _skills.Count;
         foreach (var (item, score) in _scores)
         {
             var (bias, loadings, _) = _parameters.Assessment(item, score.Skills);
-            var x = new double[size];
-            x[0] = 1;
-            foreach (var skill in score.Skills)
+            var skills = score.Skills.Length > 1 ? score.Skills.Distinct().ToArray() : score.Skills;
+            var indices = new int[1 + skills.Length + loadings.Length];
+            var values = new double[indices.Length];
+            values[0] = 1;
+            for (var s = 0; s < skills.Length; s++)
             {
-                x[1 + _skills.IndexOf(skill)] = 1;
+                indices[1 + s] = 1 + _skills.IndexOf(skills[s]);
+                values[1 + s] = 1;
             }
 
-            Array.Copy(loadings, 0, x, 1 + _skills.Count, loadings.Length);
-            block.AddCell(x, _parameters.GlobalBias + bias, score.Trials, score.Successes);
+            for (var f = 0; f < loadings.Length; f++)
+            {
+                indices[1 + skills.Length + f] = factorStart + f;
+                values[1 + skills.Length + f] = loadings[f];
+            }
+
+            block.AddCell(indices, values, _parameters.GlobalBias + bias, score.Trials, score.Successes);
         }
 
         return block;

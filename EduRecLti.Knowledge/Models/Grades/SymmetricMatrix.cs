@@ -8,6 +8,9 @@ internal sealed class SymmetricMatrix
 {
     private readonly double[] _lower;
 
+    /// <summary>The Cholesky factor of the current values, kept until a value changes: predictions solve against it repeatedly.</summary>
+    private double[]? _factor;
+
     public SymmetricMatrix(int size)
     {
         Size = size;
@@ -19,10 +22,18 @@ internal sealed class SymmetricMatrix
     public double this[int row, int column]
     {
         get => _lower[Index(row, column)];
-        set => _lower[Index(row, column)] = value;
+        set
+        {
+            _lower[Index(row, column)] = value;
+            _factor = null;
+        }
     }
 
-    public void Clear() => Array.Clear(_lower);
+    public void Clear()
+    {
+        Array.Clear(_lower);
+        _factor = null;
+    }
 
     /// <summary>Solves A x = b.</summary>
     public double[] Solve(double[] b) => Solve(Cholesky(), b);
@@ -59,52 +70,59 @@ internal sealed class SymmetricMatrix
     private double[] Solve(double[] l, double[] b)
     {
         var x = (double[])b.Clone();
+        // Forward: L y = b, row i of L is contiguous at RowStart(i).
         for (var i = 0; i < Size; i++)
         {
+            var row = RowStart(i);
             var sum = x[i];
             for (var k = 0; k < i; k++)
             {
-                sum -= l[Index(i, k)] * x[k];
+                sum -= l[row + k] * x[k];
             }
 
-            x[i] = sum / l[Index(i, i)];
+            x[i] = sum / l[row + i];
         }
 
+        // Backward: Lᵀ x = y, column i of Lᵀ is row i of L.
         for (var i = Size - 1; i >= 0; i--)
         {
-            var sum = x[i];
-            for (var k = i + 1; k < Size; k++)
+            var sum = x[i] /= l[RowStart(i) + i];
+            for (var k = 0; k < i; k++)
             {
-                sum -= l[Index(k, i)] * x[k];
+                x[k] -= l[RowStart(i) + k] * sum;
             }
-
-            x[i] = sum / l[Index(i, i)];
         }
 
         return x;
     }
 
-    private double[] Cholesky()
+    private double[] Cholesky() => _factor ??= Factorise();
+
+    private double[] Factorise()
     {
         var l = new double[_lower.Length];
         for (var i = 0; i < Size; i++)
         {
+            var rowI = RowStart(i);
             for (var j = 0; j <= i; j++)
             {
-                var sum = _lower[Index(i, j)];
+                var rowJ = RowStart(j);
+                var sum = _lower[rowI + j];
                 for (var k = 0; k < j; k++)
                 {
-                    sum -= l[Index(i, k)] * l[Index(j, k)];
+                    sum -= l[rowI + k] * l[rowJ + k];
                 }
 
                 // A tiny floor keeps the factorisation defined when rounding makes a pivot non-positive.
-                l[Index(i, j)] = i == j ? Math.Sqrt(Math.Max(sum, 1e-12)) : sum / l[Index(j, j)];
+                l[rowI + j] = i == j ? Math.Sqrt(Math.Max(sum, 1e-12)) : sum / l[rowJ + j];
             }
         }
 
         return l;
     }
 
+    private static int RowStart(int row) => row * (row + 1) / 2;
+
     private static int Index(int row, int column) =>
-        row >= column ? (row * (row + 1) / 2) + column : (column * (column + 1) / 2) + row;
+        row >= column ? RowStart(row) + column : RowStart(column) + row;
 }
