@@ -78,6 +78,29 @@ public sealed class ScoreOutboxDemoTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Worker_Enabled_DeliversOnItsOwnTimerWithoutBeingDriven()
+    {
+        var student = _lms.Service<DemoCourse>().Students[2].Id;
+        var settings = DemoSyncFixture.Settings(ConnectionString, students: 34, assignments: 10, pageSize: 10);
+        settings["Outbox:WorkerEnabled"] = "true";
+        settings["Outbox:PollInterval"] = "00:00:01";
+        using var tool = new ToolHost(settings, "Testing", new SyncProbe().Install);
+        var outbox = tool.Service<ScoreOutbox>();
+
+        await outbox.RecordPracticeAttemptAsync(new PracticeAttempt(_course, student, "item-1", 9, 10), PanelLineItem);
+
+        // The timer runs on real time (the fake clock only dates the rows): wait for a few ticks at most.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await outbox.ListAsync(_course)).Single().Status != OutboxStatus.Delivered && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(OutboxStatus.Delivered, Assert.Single(await outbox.ListAsync(_course)).Status);
+        Assert.Equal(90, Assert.Single(Gradebook.ResultsOf(DemoCourse.PracticePanelLineItemId), r => r.UserId == student).ResultScore);
+    }
+
+    [Fact]
     public async Task Outbox_AcknowledgementLostInACrash_RepostCountsAsAlreadyApplied()
     {
         var student = _lms.Service<DemoCourse>().Students[1].Id;
