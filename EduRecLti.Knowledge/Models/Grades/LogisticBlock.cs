@@ -29,8 +29,24 @@ internal sealed class LogisticBlock
     public void AddCell(double[] x, double offset, double trials, double successes)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var indices = Enumerable.Range(0, x.Length).Where(i => x[i] != 0).ToArray();
-        AddCell(indices, [.. indices.Select(i => x[i])], offset, trials, successes);
+        var nonzeros = 0;
+        foreach (var value in x)
+        {
+            nonzeros += value != 0 ? 1 : 0;
+        }
+
+        var indices = new int[nonzeros];
+        var values = new double[nonzeros];
+        for (int i = 0, n = 0; i < x.Length; i++)
+        {
+            if (x[i] != 0)
+            {
+                indices[n] = i;
+                values[n++] = x[i];
+            }
+        }
+
+        AddCell(indices, values, offset, trials, successes);
     }
 
     /// <summary>
