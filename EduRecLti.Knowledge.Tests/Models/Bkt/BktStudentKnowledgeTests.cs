@@ -76,7 +76,7 @@ public sealed class BktStudentKnowledgeTests
     {
         var student = HandModel().StartStudent();
 
-        var average = new BktStepParameters(0.2, 0, 0.25, 0.15).PredictCorrect(0.6);
+        var average = new BktStepParameters(0.2, 0, 0.25, 0.15).PredictCorrect(BktBelief.FromPrior(0.6));
         Assert.Equal(average, student.PredictCorrect(0, [42], 0), 12);
     }
 

@@ -26,7 +26,7 @@ internal static class BktEm
     public static BktEmTrace Run(SkillSequences data, BktFitState state, BktOptions options, BktFixedParameters fixedParameters, CancellationToken cancellationToken)
     {
         var counts = new BktExpectedCounts(state.Steps.Length);
-        var filtered = new double[data.RowCount];
+        var filtered = new BktBelief[data.RowCount];
         var logLikelihoods = new List<double>(options.MaxIterations);
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations; iteration++)

@@ -3,7 +3,8 @@ namespace EduRecLti.Knowledge.Models.Bkt;
 /// <summary>
 /// The E-step of Baum–Welch for the 2-state BKT HMM: a normalised forward filter, then the backward smoother
 /// written on filtered probabilities (Rauch–Tung–Striebel form, as in pyBKT's E_step.cpp), so no scaling factors
-/// are carried backwards and long sequences cannot underflow.
+/// are carried backwards and long sequences cannot underflow. Both states' probabilities are carried, never one as
+/// 1 − the other (<see cref="BktBelief"/>).
 /// </summary>
 internal static class BktExpectationStep
 {
@@ -12,8 +13,8 @@ internal static class BktExpectationStep
     private const double LogFlushThreshold = 1e-280;
 
     /// <summary>Fills <paramref name="counts"/> and returns the log-likelihood of all sequences.</summary>
-    /// <param name="filtered">Scratch of at least <see cref="SkillSequences.RowCount"/>: P(known | answers up to t).</param>
-    public static double Run(SkillSequences data, double prior, BktStepParameters[] steps, BktExpectedCounts counts, double[] filtered)
+    /// <param name="filtered">Scratch of at least <see cref="SkillSequences.RowCount"/>: the belief given the answers up to t.</param>
+    public static double Run(SkillSequences data, double prior, BktStepParameters[] steps, BktExpectedCounts counts, BktBelief[] filtered)
     {
         counts.Clear();
         var logLikelihood = 0.0;
@@ -29,31 +30,17 @@ internal static class BktExpectationStep
         return logLikelihood;
     }
 
-    private static double Forward(SkillSequences data, int first, int end, double prior, BktStepParameters[] steps, double[] filtered)
+    private static double Forward(SkillSequences data, int first, int end, double prior, BktStepParameters[] steps, BktBelief[] filtered)
     {
         var correct = data.Correct;
         var items = data.LocalItems;
-        var known = prior;
+        var belief = BktBelief.FromPrior(prior);
         var logLikelihood = 0.0;
         var evidenceProduct = 1.0;
         for (var row = first; row < end; row++)
         {
             var step = steps[items[row]];
-            double likelihoodKnown, likelihoodUnknown;
-            if (correct[row])
-            {
-                likelihoodKnown = 1 - step.Slip;
-                likelihoodUnknown = step.Guess;
-            }
-            else
-            {
-                likelihoodKnown = step.Slip;
-                likelihoodUnknown = 1 - step.Guess;
-            }
-
-            var joinedKnown = known * likelihoodKnown;
-            var evidence = joinedKnown + ((1 - known) * likelihoodUnknown);
-            var posterior = joinedKnown / evidence;
+            var posterior = step.Posterior(belief, correct[row], out var evidence);
             filtered[row] = posterior;
             evidenceProduct *= evidence;
             if (evidenceProduct < LogFlushThreshold)
@@ -62,13 +49,13 @@ internal static class BktExpectationStep
                 evidenceProduct = 1.0;
             }
 
-            known = (posterior * (1 - step.Forget)) + ((1 - posterior) * step.Learn);
+            belief = step.Transition(posterior);
         }
 
         return logLikelihood + Math.Log(evidenceProduct);
     }
 
-    private static void Backward(SkillSequences data, int first, int end, BktStepParameters[] steps, BktExpectedCounts counts, double[] filtered)
+    private static void Backward(SkillSequences data, int first, int end, BktStepParameters[] steps, BktExpectedCounts counts, BktBelief[] filtered)
     {
         var correct = data.Correct;
         var items = data.LocalItems;
@@ -76,17 +63,15 @@ internal static class BktExpectationStep
         var emissions = counts.Emissions;
 
         var last = end - 1;
-        var smoothedKnown = filtered[last];
-        AddEmission(emissions, items[last], correct[last], smoothedKnown);
+        var smoothed = filtered[last];
+        AddEmission(emissions, items[last], correct[last], smoothed);
         for (var row = last - 1; row >= first; row--)
         {
             var step = steps[items[row]];
-            var known = filtered[row];
-            var unknown = 1 - known;
-            var predictedKnown = (known * (1 - step.Forget)) + (unknown * step.Learn);
-            var predictedUnknown = 1 - predictedKnown;
-            var ratioKnown = predictedKnown > 0 ? smoothedKnown / predictedKnown : 0;
-            var ratioUnknown = predictedUnknown > 0 ? (1 - smoothedKnown) / predictedUnknown : 0;
+            var (unknown, known) = filtered[row];
+            var predicted = step.Transition(filtered[row]);
+            var ratioKnown = predicted.Known > 0 ? smoothed.Known / predicted.Known : 0;
+            var ratioUnknown = predicted.Unknown > 0 ? smoothed.Unknown / predicted.Unknown : 0;
 
             var stay0 = unknown * (1 - step.Learn) * ratioUnknown;
             var learn = unknown * step.Learn * ratioKnown;
@@ -99,18 +84,18 @@ internal static class BktExpectationStep
             transitions[offset + 2] += forget;
             transitions[offset + 3] += stay1;
 
-            smoothedKnown = forget + stay1;
-            AddEmission(emissions, items[row], correct[row], smoothedKnown);
+            smoothed = new BktBelief(stay0 + learn, forget + stay1);
+            AddEmission(emissions, items[row], correct[row], smoothed);
         }
 
-        counts.Initial[0] += 1 - smoothedKnown;
-        counts.Initial[1] += smoothedKnown;
+        counts.Initial[0] += smoothed.Unknown;
+        counts.Initial[1] += smoothed.Known;
     }
 
-    private static void AddEmission(double[] emissions, int item, bool correct, double known)
+    private static void AddEmission(double[] emissions, int item, bool correct, BktBelief smoothed)
     {
         var offset = (item * 4) + (correct ? 1 : 0);
-        emissions[offset] += 1 - known;
-        emissions[offset + 2] += known;
+        emissions[offset] += smoothed.Unknown;
+        emissions[offset + 2] += smoothed.Known;
     }
 }

@@ -5,8 +5,8 @@ using MathNet.Numerics.Distributions;
 namespace EduRecLti.Knowledge.Models.Bkt;
 
 /// <summary>
-/// One student's live BKT state: P(L) per skill, updated by Bayes' rule and the learn/forget transition after
-/// every answer (pyBKT Roster's update), O(1) per skill regardless of history length.
+/// One student's live BKT state: the belief [P(unknown), P(L)] per skill, updated by Bayes' rule and the learn/forget
+/// transition after every answer (pyBKT Roster's update), O(1) per skill regardless of history length.
 /// </summary>
 /// <remarks>
 /// An item tagged with several skills is predicted as the mean of its skills' P(correct) (pyKT's "all in one"
@@ -20,7 +20,7 @@ public sealed class BktStudentKnowledge : IStudentKnowledge, ISkillScoreForecast
     private const double IntervalTail = 0.025;
 
     private readonly BktModel _model;
-    private readonly Dictionary<int, (double Known, int Evidence)> _states = [];
+    private readonly Dictionary<int, (BktBelief Belief, int Evidence)> _states = [];
 
     internal BktStudentKnowledge(BktModel model) => _model = model;
 
@@ -63,7 +63,8 @@ public sealed class BktStudentKnowledge : IStudentKnowledge, ISkillScoreForecast
     /// </summary>
     public SkillMastery Mastery(int skill)
     {
-        var (known, evidence) = State(skill);
+        var (belief, evidence) = State(skill);
+        var known = belief.Known;
         var alpha = 1 + (evidence * known);
         var beta = 1 + (evidence * (1 - known));
         var lower = Math.Min(known, Beta.InvCDF(alpha, beta, IntervalTail));
@@ -78,21 +79,21 @@ public sealed class BktStudentKnowledge : IStudentKnowledge, ISkillScoreForecast
     /// for one who has). The number of coming answers is unknown by design (it leaks performance in skill builders).
     /// </summary>
     public double ForecastSkillScore(int skill, long timestamp) =>
-        _model.ParametersFor(skill).Skill.PredictCorrect(State(skill).Known);
+        _model.ParametersFor(skill).Skill.PredictCorrect(State(skill).Belief);
 
     /// <summary>True when P(L) reaches <see cref="BktOptions.MasteryThreshold"/> (pyBKT Roster's MASTERED state).</summary>
-    public bool IsMastered(int skill) => State(skill).Known >= _model.Options.MasteryThreshold;
+    public bool IsMastered(int skill) => State(skill).Belief.Known >= _model.Options.MasteryThreshold;
 
     private double PredictSkill(int item, int skill) =>
-        _model.ParametersFor(skill).ForItem(item).PredictCorrect(State(skill).Known);
+        _model.ParametersFor(skill).ForItem(item).PredictCorrect(State(skill).Belief);
 
     private void ObserveSkill(int item, int skill, bool correct)
     {
         var step = _model.ParametersFor(skill).ForItem(item);
-        var (known, evidence) = State(skill);
-        _states[skill] = (step.Transition(step.Posterior(known, correct)), evidence + 1);
+        var (belief, evidence) = State(skill);
+        _states[skill] = (step.Transition(step.Posterior(belief, correct, out _)), evidence + 1);
     }
 
-    private (double Known, int Evidence) State(int skill) =>
-        _states.TryGetValue(skill, out var state) ? state : (_model.ParametersFor(skill).Prior, 0);
+    private (BktBelief Belief, int Evidence) State(int skill) =>
+        _states.TryGetValue(skill, out var state) ? state : (BktBelief.FromPrior(_model.ParametersFor(skill).Prior), 0);
 }
