@@ -13,6 +13,12 @@ internal sealed class StudentPosterior
     private readonly SortedDictionary<int, AssessmentScore> _scores = [];
     private readonly List<int> _skills = [];
     private readonly Dictionary<int, int> _skillEvidence = [];
+
+    /// <summary>
+    /// Each assessment's design row (sparse), reused by every refit: the online update refits after each answer, and
+    /// rebuilding every row each time made its cost grow with the history. Cleared when a new skill shifts the layout.
+    /// </summary>
+    private readonly Dictionary<int, (int[] Indices, double[] Values)> _designRows = [];
     private double[] _weights;
     private SymmetricMatrix? _precision;
     private bool _stale;
@@ -59,8 +65,15 @@ internal sealed class StudentPosterior
         _stale = true;
     }
 
-    /// <summary>Newton steps on this student's parameters only; returns the block's log-posterior.</summary>
-    public double Refit() => Refit(_parameters.Options.NewtonSteps);
+    /// <summary>
+    /// Newton steps on this student's parameters only; returns the block's log-posterior. The alternating fit calls
+    /// this after each sweep has moved the assessment parameters, so the cached design rows are rebuilt.
+    /// </summary>
+    public double Refit()
+    {
+        _designRows.Clear();
+        return Refit(_parameters.Options.NewtonSteps);
+    }
 
     private double Refit(int newtonSteps)
     {
@@ -150,34 +163,48 @@ internal sealed class StudentPosterior
             block.PriorPrecision[1 + _skills.Count + f] = 1 / _parameters.FactorVariance;
         }
 
-        var factorStart = 1 + _skills.Count;
         foreach (var (item, score) in _scores)
         {
-            var (bias, loadings, _) = _parameters.Assessment(item, score.Skills);
-            var skills = score.Skills.Length > 1 ? score.Skills.Distinct().ToArray() : score.Skills;
-            var indices = new int[1 + skills.Length + loadings.Length];
-            var values = new double[indices.Length];
-            values[0] = 1;
-            for (var s = 0; s < skills.Length; s++)
-            {
-                indices[1 + s] = 1 + _skills.IndexOf(skills[s]);
-                values[1 + s] = 1;
-            }
-
-            for (var f = 0; f < loadings.Length; f++)
-            {
-                indices[1 + skills.Length + f] = factorStart + f;
-                values[1 + skills.Length + f] = loadings[f];
-            }
-
+            var bias = _parameters.Assessment(item, score.Skills).Bias;
+            var (indices, values) = DesignRow(item, score.Skills);
             block.AddCell(indices, values, _parameters.GlobalBias + bias, score.Trials, score.Successes);
         }
 
         return block;
     }
 
+    /// <summary>x for an assessment in the layout [bias, skills..., factors...]: 1 for the bias and each of its skills, its loadings.</summary>
+    private (int[] Indices, double[] Values) DesignRow(int item, int[] scoreSkills)
+    {
+        if (_designRows.TryGetValue(item, out var row))
+        {
+            return row;
+        }
+
+        var loadings = _parameters.Assessment(item, scoreSkills).Loadings;
+        var skills = scoreSkills.Length > 1 ? scoreSkills.Distinct().ToArray() : scoreSkills;
+        var indices = new int[1 + skills.Length + loadings.Length];
+        var values = new double[indices.Length];
+        values[0] = 1;
+        for (var s = 0; s < skills.Length; s++)
+        {
+            indices[1 + s] = 1 + _skills.IndexOf(skills[s]);
+            values[1 + s] = 1;
+        }
+
+        var factorStart = 1 + _skills.Count;
+        for (var f = 0; f < loadings.Length; f++)
+        {
+            indices[1 + skills.Length + f] = factorStart + f;
+            values[1 + skills.Length + f] = loadings[f];
+        }
+
+        return _designRows[item] = (indices, values);
+    }
+
     private void InsertSkill(int skill)
     {
+        _designRows.Clear();
         var position = _skills.Count;
         _skills.Add(skill);
         var grown = new double[_weights.Length + 1];
