@@ -76,7 +76,12 @@ internal sealed class LogisticBlock
     }
 
     /// <summary>Runs Newton steps from the current weights; returns the negative Hessian (posterior precision) at the end.</summary>
-    public SymmetricMatrix Fit(int maxSteps, double tolerance)
+    /// <param name="curvatureAtEnd">
+    /// True: the returned precision is re-evaluated at the final weights. False: it is the one the last Newton step
+    /// started from, already factorised, which saves a factorisation; after a warm start the last step is small, so
+    /// the two barely differ. The online update uses false, the fit true.
+    /// </param>
+    public SymmetricMatrix Fit(int maxSteps, double tolerance, bool curvatureAtEnd = true)
     {
         var precision = new SymmetricMatrix(Size);
         var gradient = new double[Size];
@@ -113,7 +118,11 @@ internal sealed class LogisticBlock
             }
         }
 
-        Curvature(gradient, precision);
+        if (curvatureAtEnd || maxSteps == 0)
+        {
+            Curvature(gradient, precision);
+        }
+
         return precision;
     }
 

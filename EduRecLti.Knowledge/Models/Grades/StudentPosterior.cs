@@ -72,15 +72,15 @@ internal sealed class StudentPosterior
     public double Refit()
     {
         _designRows.Clear();
-        return Refit(_parameters.Options.NewtonSteps);
+        return Refit(_parameters.Options.NewtonSteps, curvatureAtEnd: true);
     }
 
-    private double Refit(int newtonSteps)
+    private double Refit(int newtonSteps, bool curvatureAtEnd)
     {
         _stale = false;
         _fitted = true;
         var block = BuildBlock();
-        _precision = block.Fit(newtonSteps, 1e-8);
+        _precision = block.Fit(newtonSteps, 1e-8, curvatureAtEnd);
         Array.Copy(block.Weights, _weights, _weights.Length);
         return block.Objective(_weights);
     }
@@ -93,8 +93,16 @@ internal sealed class StudentPosterior
     {
         if (_stale)
         {
-            // Warm start: a student fitted before needs only the online steps; a first fold-in gets the full count.
-            Refit(_fitted ? _parameters.Options.OnlineNewtonSteps : _parameters.Options.NewtonSteps);
+            // Warm start: a student fitted before needs only the online steps, and the predictive variance may use the
+            // curvature of the last step's start; a first fold-in gets the full count and the curvature at its optimum.
+            if (_fitted)
+            {
+                Refit(_parameters.Options.OnlineNewtonSteps, curvatureAtEnd: false);
+            }
+            else
+            {
+                Refit(_parameters.Options.NewtonSteps, curvatureAtEnd: true);
+            }
         }
     }
 
