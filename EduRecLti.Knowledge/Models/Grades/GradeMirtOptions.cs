@@ -45,6 +45,13 @@ public sealed record GradeMirtOptions
     public int OnlineNewtonSteps { get; init; } = 2;
 
     /// <summary>
+    /// The online update stops after a Newton step that raised the log-posterior by no more than this. Newton converges
+    /// quadratically, so the gap left after such a step is of the order of its square; most updates (one more answer on
+    /// a skill already seen) then cost a single step, and a large move (a new skill) still gets the second.
+    /// </summary>
+    public double OnlineTolerance { get; init; } = 1e-4;
+
+    /// <summary>
     /// Share of an assessment's earlier evidence forgotten at each new attempt on it (exponential forgetting,
     /// cf. the recency features of Gervet et al. 2020): 0 pools every attempt equally; larger values track learning
     /// within an assessment.

@@ -9,6 +9,9 @@ namespace EduRecLti.Knowledge.Models.Grades;
 /// </summary>
 internal sealed class StudentPosterior
 {
+    /// <summary>Log-posterior gain below which a full fit stops stepping.</summary>
+    private const double FitTolerance = 1e-8;
+
     private readonly GradeMirtParameters _parameters;
     private readonly SortedDictionary<int, AssessmentScore> _scores = [];
     private readonly List<int> _skills = [];
@@ -72,15 +75,15 @@ internal sealed class StudentPosterior
     public double Refit()
     {
         _designRows.Clear();
-        return Refit(_parameters.Options.NewtonSteps, curvatureAtEnd: true);
+        return Refit(_parameters.Options.NewtonSteps, FitTolerance, curvatureAtEnd: true);
     }
 
-    private double Refit(int newtonSteps, bool curvatureAtEnd)
+    private double Refit(int newtonSteps, double tolerance, bool curvatureAtEnd)
     {
         _stale = false;
         _fitted = true;
         var block = BuildBlock();
-        _precision = block.Fit(newtonSteps, 1e-8, curvatureAtEnd);
+        _precision = block.Fit(newtonSteps, tolerance, curvatureAtEnd);
         Array.Copy(block.Weights, _weights, _weights.Length);
         return block.Objective(_weights);
     }
@@ -97,11 +100,11 @@ internal sealed class StudentPosterior
             // curvature of the last step's start; a first fold-in gets the full count and the curvature at its optimum.
             if (_fitted)
             {
-                Refit(_parameters.Options.OnlineNewtonSteps, curvatureAtEnd: false);
+                Refit(_parameters.Options.OnlineNewtonSteps, _parameters.Options.OnlineTolerance, curvatureAtEnd: false);
             }
             else
             {
-                Refit(_parameters.Options.NewtonSteps, curvatureAtEnd: true);
+                Refit(_parameters.Options.NewtonSteps, FitTolerance, curvatureAtEnd: true);
             }
         }
     }
