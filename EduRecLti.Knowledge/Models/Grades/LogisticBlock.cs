@@ -19,6 +19,8 @@ internal sealed class LogisticBlock
 
     public int Size { get; }
 
+    public int CellCount => _cells.Count;
+
     public double[] Weights { get; }
 
     public double[] PriorMean { get; }
@@ -55,6 +57,10 @@ internal sealed class LogisticBlock
     /// </summary>
     public void AddCell(int[] indices, double[] values, double offset, double trials, double successes) =>
         _cells.Add(new Cell(indices, values, offset, trials, successes));
+
+    /// <summary>Replaces a cell's counts (a pooled score that received another answer); its design row stays.</summary>
+    public void SetCellCounts(int cell, double trials, double successes) =>
+        _cells[cell] = _cells[cell] with { Trials = trials, Successes = successes };
 
     /// <summary>Log-posterior (up to a constant) at <paramref name="w"/>.</summary>
     public double Objective(double[] w)

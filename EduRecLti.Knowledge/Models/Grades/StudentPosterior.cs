@@ -18,10 +18,12 @@ internal sealed class StudentPosterior
     private readonly Dictionary<int, int> _skillEvidence = [];
 
     /// <summary>
-    /// Each assessment's design row (sparse), reused by every refit: the online update refits after each answer, and
-    /// rebuilding every row each time made its cost grow with the history. Cleared when a new skill shifts the layout.
+    /// The block of the last fit, kept between online refits with one cell per assessment (<see cref="_cellOf"/>): a new
+    /// answer updates or appends one cell instead of rebuilding the whole history. Dropped when a new skill changes the
+    /// layout and when the alternating fit has moved the population parameters.
     /// </summary>
-    private readonly Dictionary<int, (int[] Indices, double[] Values)> _designRows = [];
+    private readonly Dictionary<int, int> _cellOf = [];
+    private LogisticBlock? _block;
     private double[] _weights;
     private SymmetricMatrix? _precision;
     private bool _stale;
@@ -64,8 +66,28 @@ internal sealed class StudentPosterior
             }
         }
 
+        UpdateCell(item);
         _precision = null;
         _stale = true;
+    }
+
+    /// <summary>Brings the kept block's cell of <paramref name="item"/> up to date with its pooled score.</summary>
+    private void UpdateCell(int item)
+    {
+        if (_block is null)
+        {
+            return;
+        }
+
+        var score = _scores[item];
+        if (_cellOf.TryGetValue(item, out var cell))
+        {
+            _block.SetCellCounts(cell, score.Trials, score.Successes);
+        }
+        else
+        {
+            _cellOf[item] = AddCell(_block, item, score);
+        }
     }
 
     /// <summary>
@@ -74,7 +96,7 @@ internal sealed class StudentPosterior
     /// </summary>
     public double Refit()
     {
-        _designRows.Clear();
+        _block = null;
         return Refit(_parameters.Options.NewtonSteps, FitTolerance, curvatureAtEnd: true);
     }
 
@@ -82,7 +104,8 @@ internal sealed class StudentPosterior
     {
         _stale = false;
         _fitted = true;
-        var block = BuildBlock();
+        var block = _block ??= BuildBlock();
+        Array.Copy(_weights, block.Weights, _weights.Length);
         _precision = block.Fit(newtonSteps, tolerance, curvatureAtEnd);
         Array.Copy(block.Weights, _weights, _weights.Length);
         return block.Objective(_weights);
@@ -152,7 +175,7 @@ internal sealed class StudentPosterior
     {
         if (_precision is null)
         {
-            _precision = BuildBlock().Fit(0, 0);
+            _precision = (_block ??= BuildBlock()).Fit(0, 0);
         }
 
         return _precision;
@@ -174,26 +197,23 @@ internal sealed class StudentPosterior
             block.PriorPrecision[1 + _skills.Count + f] = 1 / _parameters.FactorVariance;
         }
 
+        _cellOf.Clear();
         foreach (var (item, score) in _scores)
         {
-            var bias = _parameters.Assessment(item, score.Skills).Bias;
-            var (indices, values) = DesignRow(item, score.Skills);
-            block.AddCell(indices, values, _parameters.GlobalBias + bias, score.Trials, score.Successes);
+            _cellOf[item] = AddCell(block, item, score);
         }
 
         return block;
     }
 
-    /// <summary>x for an assessment in the layout [bias, skills..., factors...]: 1 for the bias and each of its skills, its loadings.</summary>
-    private (int[] Indices, double[] Values) DesignRow(int item, int[] scoreSkills)
+    /// <summary>
+    /// Adds the assessment's cell: x in the layout [bias, skills..., factors...] is 1 for the bias and each of its
+    /// skills, then its loadings. Returns the cell's index.
+    /// </summary>
+    private int AddCell(LogisticBlock block, int item, AssessmentScore score)
     {
-        if (_designRows.TryGetValue(item, out var row))
-        {
-            return row;
-        }
-
-        var loadings = _parameters.Assessment(item, scoreSkills).Loadings;
-        var skills = scoreSkills.Length > 1 ? scoreSkills.Distinct().ToArray() : scoreSkills;
+        var (bias, loadings, _) = _parameters.Assessment(item, score.Skills);
+        var skills = score.Skills.Length > 1 ? score.Skills.Distinct().ToArray() : score.Skills;
         var indices = new int[1 + skills.Length + loadings.Length];
         var values = new double[indices.Length];
         values[0] = 1;
@@ -210,12 +230,13 @@ internal sealed class StudentPosterior
             values[1 + skills.Length + f] = loadings[f];
         }
 
-        return _designRows[item] = (indices, values);
+        block.AddCell(indices, values, _parameters.GlobalBias + bias, score.Trials, score.Successes);
+        return block.CellCount - 1;
     }
 
     private void InsertSkill(int skill)
     {
-        _designRows.Clear();
+        _block = null;
         var position = _skills.Count;
         _skills.Add(skill);
         var grown = new double[_weights.Length + 1];
