@@ -17,6 +17,9 @@ public sealed class SyncProbe
     private readonly Channel<CourseKey> _finished = Channel.CreateUnbounded<CourseKey>();
     private readonly Channel<bool> _entered = Channel.CreateUnbounded<bool>();
     private readonly ConcurrentQueue<ServiceExchange> _exchanges = new();
+
+    /// <summary>Courses whose run has recorded its outcome, by lease key, until that run gives its lease up.</summary>
+    private readonly ConcurrentDictionary<string, CourseKey> _finishing = new(StringComparer.Ordinal);
     private volatile TaskCompletionSource _gate = Opened();
 
     public IReadOnlyList<ServiceExchange> Exchanges => [.. _exchanges];
@@ -38,7 +41,10 @@ public sealed class SyncProbe
 
     public void OpenGate() => _gate.TrySetResult();
 
-    /// <summary>Completes when a sync run records its outcome (success or error).</summary>
+    /// <summary>
+    /// Completes when a sync run has recorded its outcome (success or error) and released the course's lease, so a sync
+    /// started next is not refused as <see cref="CourseSyncOutcome.AlreadyRunning"/>.
+    /// </summary>
     public ValueTask<CourseKey> NextFinishedAsync(CancellationToken cancellationToken = default) => _finished.Reader.ReadAsync(cancellationToken);
 
     /// <summary>Completes when a sync run reaches the platform (and, with the gate closed, waits there).</summary>
@@ -52,6 +58,8 @@ public sealed class SyncProbe
         services.AddSingleton<ICourseDataSource>(sp => new GatedSource(sp.GetRequiredService<LtiCourseDataSource>(), this));
         services.AddSingleton<CourseDataStore>();
         services.AddSingleton<ICourseDataStore>(sp => new SignallingStore(sp.GetRequiredService<CourseDataStore>(), this));
+        services.AddSingleton<JobLeaseStore>();
+        services.AddSingleton<IJobLeaseStore>(sp => new SignallingLeases(sp.GetRequiredService<JobLeaseStore>(), this));
         services.AddHttpClient(ServiceHttp.HttpClientName).AddHttpMessageHandler(() => new RecordingHandler(this));
     }
 
@@ -89,39 +97,28 @@ public sealed class SyncProbe
         }
     }
 
-    private sealed class SignallingStore(ICourseDataStore inner, SyncProbe probe) : ICourseDataStore
+    private sealed class SignallingStore(ICourseDataStore inner, SyncProbe probe) : DelegatingCourseDataStore(inner)
     {
-        public async Task MarkFinishedAsync(CourseKey course, long now, string? lastError, long nextDueAt, CancellationToken cancellationToken = default)
+        public override async Task MarkFinishedAsync(CourseKey course, long now, string? lastError, long nextDueAt, CancellationToken cancellationToken = default)
         {
-            await inner.MarkFinishedAsync(course, now, lastError, nextDueAt, cancellationToken);
-            probe._finished.Writer.TryWrite(course);
+            await base.MarkFinishedAsync(course, now, lastError, nextDueAt, cancellationToken);
+            probe._finishing[course.ToJobKey(CourseSync.JobName)] = course;
         }
+    }
 
-        public Task RegisterCourseAsync(CourseServices services, long now, CancellationToken cancellationToken = default) => inner.RegisterCourseAsync(services, now, cancellationToken);
+    private sealed class SignallingLeases(IJobLeaseStore inner, SyncProbe probe) : IJobLeaseStore
+    {
+        public Task<bool> TryAcquireAsync(string jobKey, string owner, long now, long leaseUntil, CancellationToken cancellationToken = default) =>
+            inner.TryAcquireAsync(jobKey, owner, now, leaseUntil, cancellationToken);
 
-        public Task<CourseServices?> FindServicesAsync(CourseKey course, CancellationToken cancellationToken = default) => inner.FindServicesAsync(course, cancellationToken);
-
-        public Task<CourseSyncStatus?> GetStatusAsync(CourseKey course, CancellationToken cancellationToken = default) => inner.GetStatusAsync(course, cancellationToken);
-
-        public Task<IReadOnlyList<CourseKey>> FindDueAsync(long now, int limit, CancellationToken cancellationToken = default) => inner.FindDueAsync(now, limit, cancellationToken);
-
-        public Task MarkStartedAsync(CourseKey course, long now, CancellationToken cancellationToken = default) => inner.MarkStartedAsync(course, now, cancellationToken);
-
-        public Task SaveLineItemsAsync(CourseKey course, IReadOnlyList<LmsLineItem> lineItems, long now, CancellationToken cancellationToken = default) =>
-            inner.SaveLineItemsAsync(course, lineItems, now, cancellationToken);
-
-        public Task SaveResultsAsync(CourseKey course, string lineItemId, IReadOnlyList<LmsResult> results, long now, CancellationToken cancellationToken = default) =>
-            inner.SaveResultsAsync(course, lineItemId, results, now, cancellationToken);
-
-        public Task SaveMembersAsync(CourseKey course, IReadOnlyList<LmsMember> members, long now, CancellationToken cancellationToken = default) =>
-            inner.SaveMembersAsync(course, members, now, cancellationToken);
-
-        public Task<IReadOnlyList<StoredLineItem>> GetLineItemsAsync(CourseKey course, bool includeDeleted, CancellationToken cancellationToken = default) =>
-            inner.GetLineItemsAsync(course, includeDeleted, cancellationToken);
-
-        public Task<IReadOnlyList<StoredResult>> GetResultsAsync(CourseKey course, CancellationToken cancellationToken = default) => inner.GetResultsAsync(course, cancellationToken);
-
-        public Task<IReadOnlyList<StoredMember>> GetMembersAsync(CourseKey course, CancellationToken cancellationToken = default) => inner.GetMembersAsync(course, cancellationToken);
+        public async Task ReleaseAsync(string jobKey, string owner, CancellationToken cancellationToken = default)
+        {
+            await inner.ReleaseAsync(jobKey, owner, cancellationToken);
+            if (probe._finishing.TryRemove(jobKey, out var course))
+            {
+                probe._finished.Writer.TryWrite(course);
+            }
+        }
     }
 
     private sealed class RecordingHandler(SyncProbe probe) : DelegatingHandler
