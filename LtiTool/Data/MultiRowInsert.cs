@@ -12,10 +12,10 @@ namespace LtiTool.Data;
 public static class MultiRowInsert
 {
     /// <summary>
-    /// Runs <paramref name="head"/> <c>VALUES</c> one <paramref name="rowTuple"/> per row <paramref name="tail"/>.
-    /// <paramref name="shared"/> holds the parameters every row uses (course scope, timestamps), named as in the SQL
-    /// without the <c>@</c>; in the row tuple, <c>{0}</c>, <c>{1}</c>… stand for the values <paramref name="rowValues"/>
-    /// gives for each row.
+    /// Runs <see cref="InsertSql.Head"/> <c>VALUES</c> one <see cref="InsertSql.RowTuple"/> per row
+    /// <see cref="InsertSql.Tail"/>. <paramref name="shared"/> holds the parameters every row uses (course scope,
+    /// timestamps), named as in the SQL without the <c>@</c>; <paramref name="rowValues"/> gives each row's own values,
+    /// the same number for every row, in the order of the tuple's <c>{0}</c>, <c>{1}</c>….
     /// </summary>
     public static async Task ExecuteAsync<T>(
         DbConnection connection,
@@ -33,31 +33,35 @@ public static class MultiRowInsert
         ArgumentNullException.ThrowIfNull(shared);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(rowValues);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var columns = rowValues(rows[0]).Length;
         DbCommand? command = null;
         try
         {
-            var commandRows = 0;
             for (var start = 0; start < rows.Count; start += dialect.RowsPerInsert)
             {
+                // Every statement but the last holds RowsPerInsert rows and reuses one command; the last may be shorter.
                 var count = Math.Min(dialect.RowsPerInsert, rows.Count - start);
-                var first = rowValues(rows[start]);
-                if (command is null || commandRows != count)
+                if (command is null || command.Parameters.Count != shared.Count + (count * columns))
                 {
                     if (command is not null)
                     {
                         await command.DisposeAsync();
                     }
 
-                    command = CreateCommand(connection, transaction, sql, shared, count, first.Length);
-                    commandRows = count;
+                    command = CreateCommand(connection, transaction, sql, shared, count, columns);
                 }
 
                 for (var i = 0; i < count; i++)
                 {
-                    var values = i == 0 ? first : rowValues(rows[start + i]);
-                    for (var column = 0; column < values.Length; column++)
+                    var values = rowValues(rows[start + i]);
+                    for (var column = 0; column < columns; column++)
                     {
-                        command.Parameters[shared.Count + (i * values.Length) + column].Value = values[column] ?? DBNull.Value;
+                        command.Parameters[shared.Count + (i * columns) + column].Value = values[column] ?? DBNull.Value;
                     }
                 }
 

@@ -17,12 +17,14 @@ internal sealed class StudentPosterior
     private readonly List<int> _skills = [];
     private readonly Dictionary<int, int> _skillEvidence = [];
 
-    /// <summary>
-    /// The block of the last fit, kept between online refits with one cell per assessment (<see cref="_cellOf"/>): a new
-    /// answer updates or appends one cell instead of rebuilding the whole history. Dropped when a new skill changes the
-    /// layout and when the alternating fit has moved the population parameters.
-    /// </summary>
+    /// <summary>The index of each assessment's cell in <see cref="_block"/>.</summary>
     private readonly Dictionary<int, int> _cellOf = [];
+
+    /// <summary>
+    /// The block of the last fit, kept between online refits with one cell per assessment: a new answer updates or
+    /// appends one cell instead of rebuilding the whole history. Its weights are the student's after every fit.
+    /// Dropped when a new skill changes the layout and when the alternating fit has moved the population parameters.
+    /// </summary>
     private LogisticBlock? _block;
     private double[] _weights;
     private SymmetricMatrix? _precision;
@@ -92,7 +94,7 @@ internal sealed class StudentPosterior
 
     /// <summary>
     /// Newton steps on this student's parameters only; returns the block's log-posterior. The alternating fit calls
-    /// this after each sweep has moved the assessment parameters, so the cached design rows are rebuilt.
+    /// this after each sweep has moved the assessment parameters, so the kept block is rebuilt.
     /// </summary>
     public double Refit()
     {
@@ -105,7 +107,6 @@ internal sealed class StudentPosterior
         _stale = false;
         _fitted = true;
         var block = _block ??= BuildBlock();
-        Array.Copy(_weights, block.Weights, _weights.Length);
         _precision = block.Fit(newtonSteps, tolerance, curvatureAtEnd);
         Array.Copy(block.Weights, _weights, _weights.Length);
         return block.Objective(_weights);
