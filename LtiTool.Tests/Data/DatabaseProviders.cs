@@ -3,6 +3,7 @@ using Dapper;
 using LtiTool.Data;
 using LtiTool.Lti.Platforms;
 using LtiTool.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,7 +18,7 @@ public abstract class TestDatabaseProvider : IAsyncLifetime
 {
     private Database? _database;
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>The fake clock in Unix seconds, the unit of every time column.</summary>
     public long Now => Time.GetUtcNow().ToUnixTimeSeconds();

@@ -48,7 +48,7 @@ public sealed class ToolHost : WebApplicationFactory<Program>
     }
 
     // Starts at the real time: JwtBearer judges the API tokens against the system clock.
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    public FakeClockRealTimers Time { get; } = new(TimeProvider.System.GetUtcNow());
 
     /// <summary>Where the tool listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using LtiTool.Data;
+using LtiTool.Evidence;
 using LtiTool.Lti;
 using LtiTool.Lti.Http;
 using LtiTool.Lti.Keys;
@@ -39,6 +40,7 @@ public static class HostingExtensions
         services.AddToolHealthChecks();
         services.AddSkillMappings();
         services.AddCourseData();
+        services.AddCourseEvidence();
         builder.AddDemoLms();
         return builder;
     }

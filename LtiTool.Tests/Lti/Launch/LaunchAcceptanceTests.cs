@@ -263,17 +263,11 @@ public sealed class LaunchAcceptanceTests(AcceptedLaunchFixture fixture) : IClas
     {
         using var response = await Scenario.LaunchAsync();
         var location = response.Headers.Location!.OriginalString;
+        // The fixture's clock only moves forward; every token here is minted on the tool's clock, so later tests are unaffected.
         fixture.Tool.Time.Advance(TimeSpan.FromMinutes(61));
-        try
-        {
-            using var client = fixture.Tool.NewClient();
-            using var page = await client.GetAsync(location);
-            await LaunchScenario.AssertRejectedAsync(page, LtiErrors.SessionExpired);
-        }
-        finally
-        {
-            fixture.Tool.Time.Advance(TimeSpan.FromMinutes(-61));
-        }
+        using var client = fixture.Tool.NewClient();
+        using var page = await client.GetAsync(location);
+        await LaunchScenario.AssertRejectedAsync(page, LtiErrors.SessionExpired);
     }
 
     private async Task<string> FollowAsync(HttpResponseMessage launchResponse, string expectedPath)
