@@ -3,9 +3,9 @@ using Dapper;
 using LtiTool.Data;
 using LtiTool.Lti.Platforms;
 using LtiTool.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LtiTool.Tests.Data;
 

@@ -5,10 +5,10 @@ using LtiTool.Lti.Http;
 using LtiTool.Lti.Keys;
 using LtiTool.Lti.Platforms;
 using LtiTool.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LtiTool.Tests.Lti.Keys;
 
