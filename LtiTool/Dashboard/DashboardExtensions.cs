@@ -7,6 +7,7 @@ public static class DashboardExtensions
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IClassMasterySource, SyncedClassMasterySource>();
+        services.AddSingleton<ClassDashboardBuilder>();
         return services;
     }
 }

@@ -29,4 +29,7 @@ public sealed class DashboardOptions
     /// <summary>Results taken as "first" and "last" for the decline rule (default 3 each; fewer than twice this: no decline judged).</summary>
     [Range(1, 20)]
     public int DeclineWindow { get; set; } = 3;
+
+    /// <summary>Seed of the k-means grouping (default 7): the same class always shows the same groups.</summary>
+    public int GroupingSeed { get; set; } = 7;
 }
