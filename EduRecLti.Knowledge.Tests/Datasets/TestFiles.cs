@@ -21,20 +21,15 @@ internal sealed class TempDirectory : IDisposable
     public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
 }
 
-/// <summary>Locates shared/data (beside the repository) by walking up from the test binaries.</summary>
-internal static class SharedData
+/// <summary>
+/// The small data slices committed under <c>Datasets/Samples/</c> (copied beside the test binaries; see each slice's README).
+/// Tests never read data from outside the repository: full data sets are for <c>scripts/bench-models.sh</c>.
+/// </summary>
+internal static class Samples
 {
     public static string Directory(string dataset)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return System.IO.Path.Combine(candidate, dataset);
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
+        var path = System.IO.Path.Combine(AppContext.BaseDirectory, "Datasets", "Samples", dataset);
+        return System.IO.Directory.Exists(path) ? path : throw new DirectoryNotFoundException("Test sample not found: " + path);
     }
 }

@@ -21,7 +21,7 @@ public sealed class EvalCommandTests
     [InlineData("--model", "no-such-model")]
     public async Task RunAsync_BadArguments_ExitsWithTwoAndExplains(params string[] extra)
     {
-        var (code, output, error) = await RunAsync(["--data", SharedData.Directory("ecpe"), .. extra]);
+        var (code, output, error) = await RunAsync(["--data", Samples.Directory("ecpe"), .. extra]);
 
         Assert.Equal(EvalCommand.BadArguments, code);
         Assert.Empty(output);
@@ -40,7 +40,10 @@ public sealed class EvalCommandTests
     [Fact]
     public async Task RunAsync_UnknownDataDirectory_ExitsWithTwo()
     {
-        var (code, _, error) = await RunAsync("--data", SharedData.Directory("oulad-subset"));
+        using var directory = new TempDirectory();
+        directory.Write("studentAssessment.csv", "id_assessment,id_student,date_submitted,is_banked,score\n1752,11391,18,0,78\n");
+
+        var (code, _, error) = await RunAsync("--data", directory.Path);
 
         Assert.Equal(EvalCommand.BadArguments, code);
         Assert.Contains("No known data format", error, StringComparison.Ordinal);
@@ -49,7 +52,7 @@ public sealed class EvalCommandTests
     [Fact]
     public async Task RunAsync_BaselineOnGervetSlice_PrintsTableWithSplitAndCalibration()
     {
-        var (code, output, _) = await RunAsync("--data", SharedData.Directory("assist2009-gervet"), "--model", "baseline", "--max-students", "40");
+        var (code, output, _) = await RunAsync("--data", Samples.Directory("assist2009-gervet"), "--model", "baseline", "--max-students", "40");
 
         Assert.Equal(EvalCommand.Success, code);
         Assert.Contains("[S3]", output, StringComparison.Ordinal);
@@ -60,7 +63,7 @@ public sealed class EvalCommandTests
     [Fact]
     public async Task RunAsync_JsonTwiceWithSameSeed_GivesIdenticalMetrics()
     {
-        string[] args = ["--data", SharedData.Directory("assist2009-akt-pid"), "--split", "S2d", "--model", "baseline", "--max-students", "30", "--json"];
+        string[] args = ["--data", Samples.Directory("assist2009-akt-pid"), "--split", "S2d", "--model", "baseline", "--json"];
 
         var first = await RunAsync(args);
         var second = await RunAsync(args);
@@ -79,7 +82,7 @@ public sealed class EvalCommandTests
     [Fact]
     public async Task RunAsync_MatrixWithFolds_MasksAndReportsRepetitions()
     {
-        var (code, output, _) = await RunAsync("--data", SharedData.Directory("fraction-subtraction"), "--model", "baseline", "--folds", "3", "--seed", "7", "--json");
+        var (code, output, _) = await RunAsync("--data", Samples.Directory("fraction-subtraction"), "--model", "baseline", "--folds", "3", "--seed", "7", "--json");
 
         Assert.Equal(EvalCommand.Success, code);
         var benchmark = Metrics(output);

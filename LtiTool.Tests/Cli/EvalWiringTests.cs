@@ -9,7 +9,7 @@ public sealed class EvalWiringTests(ToolHostFixture fixture) : IClassFixture<Too
     [Fact]
     public async Task Eval_FractionSubtractionWithBaseline_PrintsTheResultsTable()
     {
-        var data = Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "fraction-subtraction");
+        var data = RepositoryRoot.File("EduRecLti.Knowledge.Tests", "Datasets", "Samples", "fraction-subtraction");
         using var output = new StringWriter();
         using var error = new StringWriter();
 

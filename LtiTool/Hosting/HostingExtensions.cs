@@ -128,6 +128,7 @@ public static class HostingExtensions
     private static IServiceCollection AddToolPages(this IServiceCollection services)
     {
         services.AddRazorPages();
+        services.AddLocalization();
         services.AddRazorComponents();
         // The tool lives in iframes: framing is governed by CSP frame-ancestors, never by X-Frame-Options.
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);

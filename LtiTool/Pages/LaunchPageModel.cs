@@ -1,6 +1,7 @@
 using LtiTool.Lti;
 using LtiTool.Lti.Launch;
 using LtiTool.Lti.Sessions;
+using LtiTool.Pages.Layout;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,6 +37,8 @@ public abstract class LaunchPageModel(ILaunchStore launches, ToolApiTokens apiTo
         }
 
         Launch = launch;
+        ToolPageSession.Set(ViewData, SessionId!);
+        PageChrome.SetLanguage(ViewData, launch.Presentation.Locale);
         ApiToken = await apiTokens.IssueAsync(launch, cancellationToken);
         return Page();
     }

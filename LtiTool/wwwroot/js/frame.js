@@ -33,3 +33,16 @@
       });
   }
 })();
+
+// A notice reporting the user's own last action (Components/_StatusNotice, data-focus-on-load) takes focus once,
+// so it is read first after the POST-redirect-GET. Nothing else moves focus on load: it could scroll the LMS page.
+(function () {
+  "use strict";
+  var notice = document.querySelector("[data-focus-on-load]");
+  if (notice) {
+    if (window.parent && window.parent !== window) {
+      window.parent.postMessage({ subject: "lti.scrollToTop" }, "*");
+    }
+    notice.focus();
+  }
+})();
