@@ -49,7 +49,7 @@ public sealed class DemoLaunchFlowTests(DemoToolFixture fixture) : IClassFixture
         var page = await RunFlowAsync($"/demo/launch?user={fixture.Course.Instructor.Id}&kind=deeplink", "/deep-linking");
 
         Assert.Contains("Add practice to your course", page, StringComparison.Ordinal);
-        Assert.Contains("ltiResourceLink", page, StringComparison.Ordinal);
+        Assert.Contains("Add to course", page, StringComparison.Ordinal);
     }
 
     [Fact]

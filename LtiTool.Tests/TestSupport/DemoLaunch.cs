@@ -13,6 +13,16 @@ internal static class DemoLaunch
     /// <summary>Runs the flow from <paramref name="demoLaunchPath"/> on the tool's own demo LMS and returns the page the launch lands on.</summary>
     public static async Task<string> RunAsync(ToolHost tool, string demoLaunchPath, string expectedPage)
     {
+        var location = await LaunchAsync(tool, demoLaunchPath, expectedPage);
+        using var client = tool.NewClient();
+        using var page = await client.GetAsync(location);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return await page.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Runs the flow and returns the address of the page the launch redirects to (with its session).</summary>
+    public static async Task<string> LaunchAsync(ToolHost tool, string demoLaunchPath, string expectedPage)
+    {
         using var client = tool.NewClient();
 
         // 1. The LMS page in the iframe posts the login initiation to the tool, as Moodle does.
@@ -34,9 +44,6 @@ internal static class DemoLaunch
         Assert.Equal(HttpStatusCode.Redirect, launch.StatusCode);
         var location = launch.Headers.Location!.OriginalString;
         Assert.StartsWith(expectedPage + "?session=", location, StringComparison.Ordinal);
-
-        using var page = await client.GetAsync(location);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        return await page.Content.ReadAsStringAsync();
+        return location;
     }
 }

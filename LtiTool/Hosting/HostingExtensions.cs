@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using LtiTool.Dashboard;
 using LtiTool.Data;
+using LtiTool.DeepLinking;
 using LtiTool.Evidence;
 using LtiTool.Lti;
 using LtiTool.Lti.Http;
@@ -41,6 +43,8 @@ public static class HostingExtensions
         services.AddSkillMappings();
         services.AddCourseData();
         services.AddCourseEvidence();
+        services.AddClassDashboard();
+        services.AddDeepLinking();
         builder.AddDemoLms();
         return builder;
     }

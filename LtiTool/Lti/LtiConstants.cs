@@ -42,6 +42,10 @@ public static class LtiConstants
         public const string DeepLinkingSettings = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
         public const string DeepLinkingContentItems = "https://purl.imsglobal.org/spec/lti-dl/claim/content_items";
         public const string DeepLinkingData = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
+        public const string DeepLinkingMessage = "https://purl.imsglobal.org/spec/lti-dl/claim/msg";
+        public const string DeepLinkingLog = "https://purl.imsglobal.org/spec/lti-dl/claim/log";
+        public const string DeepLinkingErrorMessage = "https://purl.imsglobal.org/spec/lti-dl/claim/errormsg";
+        public const string DeepLinkingErrorLog = "https://purl.imsglobal.org/spec/lti-dl/claim/errorlog";
 
         public const string AgsEndpoint = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
         public const string NrpsService = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
@@ -54,6 +58,24 @@ public static class LtiConstants
         public const string DeepLinkingRequest = "LtiDeepLinkingRequest";
         public const string DeepLinkingResponse = "LtiDeepLinkingResponse";
     }
+
+    /// <summary>Content item types and their members (Deep Linking 2.0 §3.1–3.4).</summary>
+    public static class ContentItemTypes
+    {
+        public const string LtiResourceLink = "ltiResourceLink";
+        public const string Link = "link";
+    }
+
+    /// <summary>Document targets of accept_presentation_document_targets (Deep Linking 2.0 §4.4.1).</summary>
+    public static class DocumentTargets
+    {
+        public const string Iframe = "iframe";
+        public const string Window = "window";
+        public const string Embed = "embed";
+    }
+
+    /// <summary>The form field that carries the deep-linking response to deep_link_return_url (Deep Linking 2.0 §4.5).</summary>
+    public const string DeepLinkingResponseField = "JWT";
 
     /// <summary>Parameters of the third-party-initiated login and the authentication request (Security Framework §5.1.1).</summary>
     public static class LoginParameters

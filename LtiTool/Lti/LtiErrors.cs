@@ -69,6 +69,14 @@ public static class LtiErrors
     // 5xxx course data: grades, rosters and skill mappings (issue 3).
     public static readonly LtiError InvalidSkillMapping = new("LTI5001", "The skill mapping is not valid for this course.", 400, "Reload the page and map the assessments again.");
 
+    // 80xx instructor tools: deep-linking picker (Deep Linking 2.0 §4.4.1), dashboard and teacher controls (issue 13).
+    public static readonly LtiError DeepLinkNothingSelected = new("LTI8000", "Nothing was selected to add to the course.", 400, "Select at least one item, or choose Cancel.");
+    public static readonly LtiError DeepLinkMultipleNotAccepted = new("LTI8001", "The LMS accepts one item here, and several were chosen.", 400, "Choose one item.");
+    public static readonly LtiError DeepLinkTypeNotAccepted = new("LTI8002", "The LMS does not accept this kind of content here.", 400, "Choose another item, or add it from another place in your course.");
+    public static readonly LtiError DeepLinkItemUnknown = new("LTI8003", "A chosen item is not offered for this course.", 400, "Reload the page and choose again.");
+    public static readonly LtiError DeepLinkTooManyItems = new("LTI8004", "More items were chosen than one response may carry.", 400, "Choose fewer items, then add the rest in a second round.");
+    public static readonly LtiError DeepLinkPlatformGone = new("LTI8005", "This LMS registration was removed after the launch.", 409, AdminHint);
+
     // General.
     public static readonly LtiError RequestTooLarge = new("LTI9002", "The request is larger than allowed.", 413, RelaunchHint);
     public static readonly LtiError ServiceUnavailable = new("LTI9003", "The tool cannot reach its database right now.", 503, "Try again in a minute.");

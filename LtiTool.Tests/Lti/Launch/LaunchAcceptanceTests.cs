@@ -101,7 +101,7 @@ public sealed class LaunchAcceptanceTests(AcceptedLaunchFixture fixture) : IClas
         });
 
         var page = await FollowAsync(response, "/deep-linking");
-        Assert.Contains("ltiResourceLink", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"panel\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
