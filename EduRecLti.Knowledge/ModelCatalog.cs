@@ -10,10 +10,13 @@ using EduRecLti.Knowledge.Models.Logistic.Elo;
 namespace EduRecLti.Knowledge;
 
 /// <summary>
-/// Every knowledge model the product and the <c>eval</c> command can use, by its stable name.
+/// Every knowledge model the product and the <c>eval</c> command can use, by its stable name. Model families that live
+/// in other assemblies (the ML.NET models, kept out of this pure-C# library) add themselves with <see cref="Register"/>.
 /// </summary>
 public static class ModelCatalog
 {
+    private static readonly Lock Gate = new();
+
     private static readonly Dictionary<string, Func<IKnowledgeModel>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         // Model families register here, one line per named configuration.
@@ -43,17 +46,47 @@ public static class ModelCatalog
         ["grade-stack-plus"] = () => new EnsembleModel("grade-stack-plus", EnsemblePresets.GradeStackPlus),
     };
 
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    /// <summary>The registered names, in registration order (a copy: registration may go on meanwhile).</summary>
+    public static IReadOnlyCollection<string> Names
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. Factories.Keys];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a model family from another assembly under <paramref name="name"/>. Registering the same name again is a
+    /// no-op when it is the same factory (start-up code may run twice in one process) and an error otherwise, so one
+    /// name never silently means two models.
+    /// </summary>
+    public static void Register(string name, Func<IKnowledgeModel> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        lock (Gate)
+        {
+            if (Factories.TryGetValue(name, out var existing) && existing != factory)
+            {
+                throw new InvalidOperationException($"Model name '{name}' is already registered.");
+            }
+
+            Factories[name] = factory;
+        }
+    }
 
     public static bool TryCreate(string name, out IKnowledgeModel model)
     {
-        if (Factories.TryGetValue(name, out var factory))
+        Func<IKnowledgeModel>? factory;
+        lock (Gate)
         {
-            model = factory();
-            return true;
+            Factories.TryGetValue(name, out factory);
         }
 
-        model = null!;
-        return false;
+        model = factory?.Invoke()!;
+        return factory is not null;
     }
 }

@@ -82,7 +82,7 @@ public sealed class ProtocolFoldTests
 
         Assert.Equal(7, cutOff);
         var target = Assert.Single(targets);
-        Assert.Equal(new GradeForecastFold.Target(1, 2.0 / 3, true), target);
+        Assert.Equal(new GradeForecastFold.Target(1, 2.0 / 3, true, 3), target);
     }
 
     [Fact]

@@ -17,21 +17,31 @@ public sealed class GradeForecastFold(LoadedDataset dataset, StudentFold fold) :
     public const int MinimumTargetAnswers = 3;
     public const double GapThreshold = 0.6;
 
-    /// <summary>One target cell: the post-cut-off score of a skill and whether the skill was practised before the cut-off.</summary>
-    public readonly record struct Target(int Skill, double Score, bool Seen);
+    /// <summary>
+    /// One target cell: the post-cut-off score of a skill, whether the skill was practised before the cut-off, and how
+    /// many answers the score averages (for models that calibrate intervals on training cells; never a forecast input).
+    /// </summary>
+    public readonly record struct Target(int Skill, double Score, bool Seen, int Answers);
 
     /// <summary>The cut-off position and the target cells of one student's sequence.</summary>
-    public static (int CutOff, List<Target> Targets) Targets(IReadOnlyList<Observation> sequence)
+    public static (int CutOff, List<Target> Targets) Targets(IReadOnlyList<Observation> sequence) =>
+        Targets(sequence, CutOffFraction);
+
+    /// <summary>
+    /// The same cells for another cut-off fraction: models that learn the forecast may train on several cut-offs of
+    /// their training students (the protocol itself always cuts at <see cref="CutOffFraction"/>).
+    /// </summary>
+    public static (int CutOff, List<Target> Targets) Targets(IReadOnlyList<Observation> sequence, double cutOffFraction)
     {
         ArgumentNullException.ThrowIfNull(sequence);
-        var cutOff = (int)Math.Floor(CutOffFraction * sequence.Count);
+        var cutOff = (int)Math.Floor(cutOffFraction * sequence.Count);
         var seen = sequence.Take(cutOff).SelectMany(o => o.Skills).ToHashSet();
         var targets = sequence.Skip(cutOff)
             .SelectMany(o => o.Skills.Select(skill => (skill, o.Score)))
             .GroupBy(a => a.skill)
             .Where(g => g.Count() >= MinimumTargetAnswers)
             .OrderBy(g => g.Key)
-            .Select(g => new Target(g.Key, g.Average(a => a.Score), seen.Contains(g.Key)))
+            .Select(g => new Target(g.Key, g.Average(a => a.Score), seen.Contains(g.Key), g.Count()))
             .ToList();
         return (cutOff, targets);
     }

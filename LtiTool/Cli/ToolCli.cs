@@ -39,6 +39,8 @@ public static class ToolCli
         {
             if (args is ["eval", ..])
             {
+                // The ML.NET models live outside the pure-C# knowledge library; eval names them like the others.
+                EduRecLti.Knowledge.MlNet.MlNetModels.Register();
                 return await EduRecLti.Knowledge.Evaluation.EvalCommand.RunAsync(args[1..], output, error);
             }
 

@@ -5,7 +5,7 @@ namespace EduRecLti.Knowledge.Models.Ensemble;
 /// A monotone map σ(a·η + b) of a logit-scale forecast η, with (a, b) on a grid chosen to minimise the mean absolute
 /// error: the least-absolute-deviation (median) counterpart of Platt scaling (Platt 1999; Koenker &amp; Bassett 1978).
 /// </summary>
-internal readonly record struct MedianCalibration(double Slope, double Shift)
+public readonly record struct MedianCalibration(double Slope, double Shift)
 {
     public static MedianCalibration Identity { get; } = new(1, 0);
 
