@@ -12,6 +12,7 @@ public static class MlNetModels
         ["gbm-items"] = () => new GbmItemModel("gbm-items", new GbmItemOptions()),
         ["gbm-items-elo"] = () => new GbmItemModel("gbm-items-elo", new GbmItemOptions { EloFeature = true }),
         ["gbm-grades"] = () => new GbmGradeModel("gbm-grades", new GbmGradeOptions()),
+        ["gbm-grades-gap"] = () => new GbmGradeModel("gbm-grades-gap", new GbmGradeOptions { ThresholdClassifier = 0.6 }),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -29,6 +29,18 @@ internal sealed class TrainingRows(int featureCount)
         _targets.Add(Math.Clamp(target, 0, 1));
     }
 
+    /// <summary>The same features with the target replaced by 1{target ≥ <paramref name="threshold"/>} (shares the feature arrays).</summary>
+    public TrainingRows Thresholded(double threshold)
+    {
+        var rows = new TrainingRows(FeatureCount);
+        for (var i = 0; i < _features.Count; i++)
+        {
+            rows.Add(_features[i], _targets[i] >= threshold ? 1 : 0);
+        }
+
+        return rows;
+    }
+
     public IEnumerable<FeatureRow> Rows()
     {
         for (var i = 0; i < _features.Count; i++)

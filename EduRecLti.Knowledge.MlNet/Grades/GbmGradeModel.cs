@@ -17,7 +17,7 @@ namespace EduRecLti.Knowledge.MlNet.Grades;
 /// </summary>
 public sealed class GbmGradeModel(string name, GbmGradeOptions options) : IKnowledgeModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private GbmGradeParameters? _parameters;
     private ResponseDataset? _training;
@@ -53,13 +53,16 @@ public sealed class GbmGradeModel(string name, GbmGradeOptions options) : IKnowl
         }
 
         var trees = BoostedTrees.Train(rows, validation, Options.Boosting, seed);
-        var etas = validation.Features.Select(x => Logit(trees.Predict(x))).ToList();
+        var threshold = Options.ThresholdClassifier is { } cut
+            ? BoostedTrees.Train(rows.Thresholded(cut), validation.Thresholded(cut), Options.Boosting, seed + 1)
+            : null;
+        var etas = validation.Features.Select(x => Eta(trees, threshold, x)).ToList();
         var calibration = Options.CalibrateForAbsoluteError ? MedianCalibration.Fit(etas, validation.Targets) : MedianCalibration.Identity;
         var bins = CalibratedBins.Fit(validationCells
             .Select((c, i) => new CalibratedBins.Sample(calibration.Apply(etas[i]), c.Evidence, validation.Targets[i], c.Answers))
             .ToList());
         var all = FitPopulation(training, Enumerable.Range(0, training.Students.Count).ToList(), cancellationToken);
-        _parameters = new GbmGradeParameters(trees, all, calibration, bins);
+        _parameters = new GbmGradeParameters(trees, threshold, all, calibration, bins);
         _training = training;
     }
 
@@ -82,7 +85,13 @@ public sealed class GbmGradeModel(string name, GbmGradeOptions options) : IKnowl
     {
         var p = _parameters ?? throw new InvalidOperationException("Fit or Restore the model first.");
         var content = new GbmGradeSnapshot(
-            p.Population.Rates, p.Population.CutOff, p.Population.Elo.Snapshot(), p.Calibration, p.Bins, Convert.ToBase64String(p.Trees.Save()));
+            p.Population.Rates,
+            p.Population.CutOff,
+            p.Population.Elo.Snapshot(),
+            p.Calibration,
+            p.Bins,
+            Convert.ToBase64String(p.Trees.Save()),
+            p.Threshold is null ? null : Convert.ToBase64String(p.Threshold.Save()));
         return new ModelSnapshot(Name, FormatVersion, JsonSerializer.Serialize(content));
     }
 
@@ -99,6 +108,7 @@ public sealed class GbmGradeModel(string name, GbmGradeOptions options) : IKnowl
         elo.Restore(content.Elo);
         _parameters = new GbmGradeParameters(
             BoostedTrees.Load(Convert.FromBase64String(content.Trees), FeatureNames.Count),
+            content.Threshold is null ? null : BoostedTrees.Load(Convert.FromBase64String(content.Threshold), FeatureNames.Count),
             new GradePopulation(content.Rates, content.CutOff, elo),
             content.Calibration,
             content.Bins);
@@ -143,6 +153,10 @@ public sealed class GbmGradeModel(string name, GbmGradeOptions options) : IKnowl
         }
     }
 
+    /// <summary>The forecast on the logit scale before calibration: the score model's logit plus the threshold classifier's.</summary>
+    internal static double Eta(BoostedTrees trees, BoostedTrees? threshold, ReadOnlySpan<float> features) =>
+        Logit(trees.Predict(features)) + (threshold is null ? 0 : Logit(threshold.Predict(features)));
+
     internal static double Logit(double p)
     {
         var q = Math.Clamp(p, 1e-6, 1 - 1e-6);
@@ -156,8 +170,9 @@ public sealed class GbmGradeModel(string name, GbmGradeOptions options) : IKnowl
 internal sealed record GradePopulation(PopulationRates Rates, CutOffRates CutOff, EloKnowledgeModel Elo);
 
 /// <summary>Everything a fitted <see cref="GbmGradeModel"/> needs to follow a student.</summary>
-internal sealed record GbmGradeParameters(BoostedTrees Trees, GradePopulation Population, MedianCalibration Calibration, CalibratedBins Bins);
+internal sealed record GbmGradeParameters(
+    BoostedTrees Trees, BoostedTrees? Threshold, GradePopulation Population, MedianCalibration Calibration, CalibratedBins Bins);
 
 /// <summary>The stored form: the ML.NET model zip as base64 beside the statistics, calibration and bins.</summary>
 internal sealed record GbmGradeSnapshot(
-    PopulationRates Rates, CutOffRates CutOff, ModelSnapshot Elo, MedianCalibration Calibration, CalibratedBins Bins, string Trees);
+    PopulationRates Rates, CutOffRates CutOff, ModelSnapshot Elo, MedianCalibration Calibration, CalibratedBins Bins, string Trees, string? Threshold);

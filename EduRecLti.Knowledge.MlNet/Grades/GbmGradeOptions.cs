@@ -17,5 +17,12 @@ public sealed record GbmGradeOptions
     /// <summary>Map the forecast through a median (least-absolute-error) calibration fitted on the validation group.</summary>
     public bool CalibrateForAbsoluteError { get; init; } = true;
 
+    /// <summary>
+    /// Also train a classifier of "score ≥ threshold" on the same cells and add its logit to the score model's before
+    /// the calibration (null = off): the binary fit weighs the cells near the gap boundary that the gap ranking turns
+    /// on, as grade-stack-plus's threshold stacker does (docs/models-grades.md).
+    /// </summary>
+    public double? ThresholdClassifier { get; init; }
+
     public BoostingOptions Boosting { get; init; } = new() { LearningRate = 0.03, Leaves = 15, MinimumLeafCount = 50 };
 }

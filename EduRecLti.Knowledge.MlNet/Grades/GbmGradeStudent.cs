@@ -30,7 +30,7 @@ internal sealed class GbmGradeStudent(GbmGradeParameters parameters) : IStudentK
     public double ForecastSkillScore(int skill, long timestamp)
     {
         GradeFeatures.Compute(_history, parameters.Population, _elo, skill, _features);
-        return parameters.Calibration.Apply(GbmGradeModel.Logit(parameters.Trees.Predict(_features)));
+        return parameters.Calibration.Apply(GbmGradeModel.Eta(parameters.Trees, parameters.Threshold, _features));
     }
 
     public SkillMastery Mastery(int skill)

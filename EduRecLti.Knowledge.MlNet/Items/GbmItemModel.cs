@@ -15,7 +15,7 @@ namespace EduRecLti.Knowledge.MlNet.Items;
 /// </summary>
 public sealed class GbmItemModel(string name, GbmItemOptions options) : IKnowledgeModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private GbmItemParameters? _parameters;
     private ResponseDataset? _training;
@@ -54,7 +54,7 @@ public sealed class GbmItemModel(string name, GbmItemOptions options) : IKnowled
             .Select(v => new CalibratedBins.Sample(trees.Predict(validation.Features[v.Row]), v.Evidence, v.Realised, v.Answers))
             .ToList());
         var all = FitPopulation(training, Enumerable.Range(0, training.Students.Count).ToList(), seed - 1, cancellationToken);
-        _parameters = new GbmItemParameters(trees, all.Rates, all.Elo, bins);
+        _parameters = new GbmItemParameters(trees, all, bins);
         _training = training;
     }
 
@@ -76,7 +76,8 @@ public sealed class GbmItemModel(string name, GbmItemOptions options) : IKnowled
     public ModelSnapshot Snapshot()
     {
         var p = _parameters ?? throw new InvalidOperationException("Fit or Restore the model first.");
-        var content = new GbmItemSnapshot(p.Trees.FeatureCount, p.Rates, p.Elo?.Snapshot(), p.Bins, Convert.ToBase64String(p.Trees.Save()));
+        var content = new GbmItemSnapshot(
+            p.Trees.FeatureCount, p.Population.Rates, p.Population.Transitions, p.Population.Elo?.Snapshot(), p.Bins, Convert.ToBase64String(p.Trees.Save()));
         return new ModelSnapshot(Name, FormatVersion, JsonSerializer.Serialize(content));
     }
 
@@ -101,27 +102,30 @@ public sealed class GbmItemModel(string name, GbmItemOptions options) : IKnowled
             elo.Restore(eloSnapshot);
         }
 
-        _parameters = new GbmItemParameters(BoostedTrees.Load(Convert.FromBase64String(content.Trees), content.FeatureCount), content.Rates, elo, content.Bins);
+        _parameters = new GbmItemParameters(
+            BoostedTrees.Load(Convert.FromBase64String(content.Trees), content.FeatureCount), new ItemPopulation(content.Rates, content.Transitions, elo), content.Bins);
         _training = null;
     }
 
-    private (PopulationRates Rates, EloKnowledgeModel? Elo) FitPopulation(ResponseDataset training, List<int> students, int seed, CancellationToken cancellationToken)
+    private ItemPopulation FitPopulation(ResponseDataset training, List<int> students, int seed, CancellationToken cancellationToken)
     {
-        var rates = PopulationRates.Fit(students.Select(s => training.Students[s]), training.ItemCount, training.SkillCount);
+        var sequences = students.Select(s => training.Students[s]).ToList();
+        var rates = PopulationRates.Fit(sequences, training.ItemCount, training.SkillCount);
+        var transitions = TransitionRates.Fit(sequences, rates);
         if (!Options.EloFeature)
         {
-            return (rates, null);
+            return new ItemPopulation(rates, transitions, null);
         }
 
         var elo = NewElo();
         elo.Fit(training.Subset(students), new Random(seed), cancellationToken);
-        return (rates, elo);
+        return new ItemPopulation(rates, transitions, elo);
     }
 
     /// <summary>Follows one training student as a new one, adding a row per answer (and, for validation, the realised rates ahead).</summary>
     private void Replay(
         IReadOnlyList<Observation> sequence,
-        (PopulationRates Rates, EloKnowledgeModel? Elo) population,
+        ItemPopulation population,
         TrainingRows target,
         List<(int Row, int Evidence, double Realised, int Answers)>? samples)
     {
@@ -131,7 +135,7 @@ public sealed class GbmItemModel(string name, GbmItemOptions options) : IKnowled
         {
             var observation = sequence[t];
             var features = new float[target.FeatureCount];
-            ItemFeatures.Compute(history, population.Rates, elo, observation.Item, observation.Skills, observation.Timestamp, features);
+            ItemFeatures.Compute(history, population, elo, observation.Item, observation.Skills, observation.Timestamp, features);
             if (samples is not null && observation.Skills.Length > 0)
             {
                 var (realised, answers) = RealisedAhead(sequence, t, observation.Skills[0]);
@@ -164,8 +168,12 @@ public sealed class GbmItemModel(string name, GbmItemOptions options) : IKnowled
     private static EloKnowledgeModel NewElo() => new("elo", new EloOptions());
 }
 
+/// <summary>The population statistics the item features read: target encodings of items, skills and skill transitions, and Elo.</summary>
+internal sealed record ItemPopulation(PopulationRates Rates, TransitionRates Transitions, EloKnowledgeModel? Elo);
+
 /// <summary>Everything a fitted <see cref="GbmItemModel"/> needs to follow a student.</summary>
-internal sealed record GbmItemParameters(BoostedTrees Trees, PopulationRates Rates, EloKnowledgeModel? Elo, CalibratedBins Bins);
+internal sealed record GbmItemParameters(BoostedTrees Trees, ItemPopulation Population, CalibratedBins Bins);
 
 /// <summary>The stored form: the ML.NET model zip as base64 beside the encodings, Elo snapshot and interval bins.</summary>
-internal sealed record GbmItemSnapshot(int FeatureCount, PopulationRates Rates, ModelSnapshot? Elo, CalibratedBins Bins, string Trees);
+internal sealed record GbmItemSnapshot(
+    int FeatureCount, PopulationRates Rates, TransitionRates Transitions, ModelSnapshot? Elo, CalibratedBins Bins, string Trees);

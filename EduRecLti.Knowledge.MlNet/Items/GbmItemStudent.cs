@@ -11,18 +11,18 @@ namespace EduRecLti.Knowledge.MlNet.Items;
 internal sealed class GbmItemStudent(GbmItemParameters parameters, IReadOnlyList<string> featureNames) : IStudentKnowledge, IExplainsMastery
 {
     private readonly AnswerHistory _history = new();
-    private readonly IStudentKnowledge? _elo = parameters.Elo?.StartStudent(null);
+    private readonly IStudentKnowledge? _elo = parameters.Population.Elo?.StartStudent(null);
     private readonly float[] _features = new float[featureNames.Count];
 
     public double PredictCorrect(int item, int[] skills, long timestamp)
     {
-        ItemFeatures.Compute(_history, parameters.Rates, _elo, item, skills, timestamp, _features);
+        ItemFeatures.Compute(_history, parameters.Population, _elo, item, skills, timestamp, _features);
         return parameters.Trees.Predict(_features);
     }
 
     public void Observe(in Observation observation)
     {
-        _history.Add(observation, parameters.Rates.RateOf(observation.Item, observation.Skills));
+        _history.Add(observation, parameters.Population.Rates.RateOf(observation.Item, observation.Skills));
         _elo?.Observe(observation);
     }
 
@@ -36,7 +36,7 @@ internal sealed class GbmItemStudent(GbmItemParameters parameters, IReadOnlyList
 
     public IReadOnlyList<MasteryFactor> Explain(int skill, int count)
     {
-        ItemFeatures.Compute(_history, parameters.Rates, _elo, TypicalItem(skill), [skill], _history.Answers, _features);
+        ItemFeatures.Compute(_history, parameters.Population, _elo, TypicalItem(skill), [skill], _history.Answers, _features);
         var contributions = parameters.Trees.Contributions(_features);
         return [.. contributions
             .Select((c, i) => new MasteryFactor(featureNames[i], _features[i], c))
@@ -46,5 +46,5 @@ internal sealed class GbmItemStudent(GbmItemParameters parameters, IReadOnlyList
     }
 
     private int TypicalItem(int skill) =>
-        skill >= 0 && skill < parameters.Rates.TypicalItem.Length ? parameters.Rates.TypicalItem[skill] : -1;
+        skill >= 0 && skill < parameters.Population.Rates.TypicalItem.Length ? parameters.Population.Rates.TypicalItem[skill] : -1;
 }

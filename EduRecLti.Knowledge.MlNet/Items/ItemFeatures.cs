@@ -15,7 +15,7 @@ internal static class ItemFeatures
         "item.difficulty", "item.population_answers", "skill.difficulty", "item.skills",
         "student.answers", "student.rate", "student.recent", "student.recent_long", "student.residual",
         "skill.answers", "skill.rate", "skill.residual", "skill.recent", "skill.last", "skill.run", "skill.fail_run", "skill.since",
-        "item.answers", "item.last", "previous.score", "previous.same_skill",
+        "item.answers", "item.last", "previous.score", "previous.same_skill", "transition.rate",
     ];
 
     private static readonly string[] EloNames = [.. BaseNames, "elo.forecast"];
@@ -24,10 +24,11 @@ internal static class ItemFeatures
 
     public static int Count(bool elo) => Names(elo).Count;
 
-    public static void Compute(AnswerHistory history, PopulationRates rates, IStudentKnowledge? elo, int item, int[] skills, long timestamp, Span<float> x)
+    public static void Compute(AnswerHistory history, ItemPopulation population, IStudentKnowledge? elo, int item, int[] skills, long timestamp, Span<float> x)
     {
         ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(rates);
+        ArgumentNullException.ThrowIfNull(population);
+        var rates = population.Rates;
         ArgumentNullException.ThrowIfNull(skills);
         var n = history.Answers;
         var skill = SkillSummary.Of(history, skills);
@@ -55,6 +56,7 @@ internal static class ItemFeatures
         x[i++] = itemTrack.Count > 0 ? (float)itemTrack.Last : float.NaN;
         x[i++] = (float)history.LastScore;
         x[i++] = n == 0 ? float.NaN : SharesSkill(history.LastSkills, skills) ? 1 : 0;
+        x[i++] = population.Transitions.Of(history.LastSkills, history.LastScore >= 0.5, skills) is { } transition ? Logit(transition) : float.NaN;
         if (elo is not null)
         {
             x[i] = Logit(elo.PredictCorrect(item, skills, timestamp));
