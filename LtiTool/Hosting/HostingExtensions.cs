@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using LtiTool.Admin;
 using LtiTool.Dashboard;
 using LtiTool.Data;
 using LtiTool.DeepLinking;
@@ -45,6 +46,7 @@ public static class HostingExtensions
         services.AddCourseEvidence();
         services.AddClassDashboard();
         services.AddDeepLinking();
+        services.AddAdmin();
         builder.AddDemoLms();
         return builder;
     }
@@ -73,6 +75,7 @@ public static class HostingExtensions
         app.MapToolApi();
         app.MapSkillMappings();
         app.MapCourseSync();
+        app.MapAdmin();
         app.MapRazorPages();
         app.MapDemoLms();
         return app;

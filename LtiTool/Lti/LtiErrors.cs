@@ -69,6 +69,9 @@ public static class LtiErrors
     // 5xxx course data: grades, rosters and skill mappings (issue 3).
     public static readonly LtiError InvalidSkillMapping = new("LTI5001", "The skill mapping is not valid for this course.", 400, "Reload the page and map the assessments again.");
 
+    // 60xx admin: sign-in and LTI Dynamic Registration 1.0 (lti-dr v1p0 §3). LTI6001 is the setup-secret log event.
+    public static readonly LtiError AdminCredentialWrong = new("LTI6002", "The admin password or setup secret is not right.", 401, "Type it again. A setup secret changes at every start of the tool; take the newest from its log.");
+
     // 80xx instructor tools: deep-linking picker (Deep Linking 2.0 §4.4.1), dashboard and teacher controls (issue 13).
     public static readonly LtiError DeepLinkNothingSelected = new("LTI8000", "Nothing was selected to add to the course.", 400, "Select at least one item, or choose Cancel.");
     public static readonly LtiError DeepLinkMultipleNotAccepted = new("LTI8001", "The LMS accepts one item here, and several were chosen.", 400, "Choose one item.");
