@@ -16,10 +16,10 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
         ArgumentNullException.ThrowIfNull(services);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO course_sync (platform_id, deployment_id, context_id, line_items_url, memberships_url, ags_scopes, next_due_at) " +
-            "VALUES (@PlatformId, @DeploymentId, @ContextId, @LineItemsUrl, @MembershipsUrl, @agsScopes, @now) " +
+            "INSERT INTO course_sync (platform_id, deployment_id, context_id, line_items_url, memberships_url, ags_scopes, product_family_code, next_due_at) " +
+            "VALUES (@PlatformId, @DeploymentId, @ContextId, @LineItemsUrl, @MembershipsUrl, @agsScopes, @ProductFamilyCode, @now) " +
             "ON CONFLICT (platform_id, deployment_id, context_id) DO UPDATE SET line_items_url = excluded.line_items_url, " +
-            "memberships_url = excluded.memberships_url, ags_scopes = excluded.ags_scopes;",
+            "memberships_url = excluded.memberships_url, ags_scopes = excluded.ags_scopes, product_family_code = excluded.product_family_code;",
             new
             {
                 services.Course.PlatformId,
@@ -28,6 +28,7 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
                 services.LineItemsUrl,
                 services.MembershipsUrl,
                 agsScopes = string.Join(' ', services.AgsScopes),
+                services.ProductFamilyCode,
                 now,
             },
             cancellationToken: cancellationToken));
@@ -37,11 +38,11 @@ public sealed class CourseDataStore(Database database) : ICourseDataStore
     {
         ArgumentNullException.ThrowIfNull(course);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string? LineItemsUrl, string? MembershipsUrl, string AgsScopes)>(new CommandDefinition(
-            $"SELECT line_items_url, memberships_url, ags_scopes FROM course_sync WHERE {ScopeWhere};", course, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<(string? LineItemsUrl, string? MembershipsUrl, string AgsScopes, string? ProductFamilyCode)>(new CommandDefinition(
+            $"SELECT line_items_url, memberships_url, ags_scopes, product_family_code FROM course_sync WHERE {ScopeWhere};", course, cancellationToken: cancellationToken));
         return row.AgsScopes is null
             ? null
-            : new CourseServices(course, row.LineItemsUrl, row.MembershipsUrl, row.AgsScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            : new CourseServices(course, row.LineItemsUrl, row.MembershipsUrl, row.AgsScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), row.ProductFamilyCode);
     }
 
     public async Task<CourseSyncStatus?> GetStatusAsync(CourseKey course, CancellationToken cancellationToken = default)

@@ -170,6 +170,17 @@ public static class LtiConstants
     /// <summary>The only JWS algorithm LTI 1.3 platforms and tools are expected to use (Security Framework §5.1.3 step 6, §6.1).</summary>
     public const string SigningAlgorithm = "RS256";
 
+    /// <summary>
+    /// tool_platform product_family_code values seen from real platforms (LTI 1.3 Core §5.4.2; reference lti-anchors.md).
+    /// Compared ignoring case: the claim's spelling is the platform's.
+    /// </summary>
+    public static class ProductFamilies
+    {
+        public const string Moodle = "moodle";
+        public const string Canvas = "canvas";
+        public const string BlackboardLearn = "BlackboardLearn";
+    }
+
     /// <summary>Query parameters of the service containers (AGS 2.0 §3.2.4 line items, §3.3.4 results; NRPS 2.0 §2.4).</summary>
     public static class ServiceParameters
     {

@@ -44,14 +44,10 @@ public sealed partial class CourseSync(
         {
             await store.MarkStartedAsync(course, started, cancellationToken);
             LogStarted(logger, course.PlatformId, owner);
-            string? error = null;
-            try
+            var failures = await PullAsync(services, cancellationToken);
+            string? error = failures.Count == 0 ? null : Shorten(string.Join(" ", failures));
+            if (error is not null)
             {
-                await PullAsync(services, cancellationToken);
-            }
-            catch (CourseDataSourceException exception)
-            {
-                error = exception.Message.Length > MaxErrorLength ? exception.Message[..MaxErrorLength] : exception.Message;
                 LogFailed(logger, course.PlatformId, owner, error);
             }
 
@@ -79,41 +75,75 @@ public sealed partial class CourseSync(
         return status?.LastSucceededAt is not { } succeeded || Now() - succeeded >= (long)options.Value.StaleAfter.TotalSeconds;
     }
 
-    private async Task PullAsync(CourseServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads each container on its own: a line item whose results cannot be read, or a gradebook that cannot be listed,
+    /// does not stop the other line items or the roster (issue 10: one Moodle results page used to stop the whole
+    /// sync before the roster). What failed is returned, one sentence each, for the sync status.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> PullAsync(CourseServices services, CancellationToken cancellationToken)
     {
         var course = services.Course;
+        var failures = new List<string>();
         // Read only what the launch's AGS claim offered (AGS 2.0 §3.1): without the line item scopes there is no gradebook to read.
         var canReadLineItems = services.LineItemsUrl is not null
             && services.AgsScopes.Any(s => s is LtiConstants.Scopes.LineItem or LtiConstants.Scopes.LineItemReadOnly);
         if (canReadLineItems)
         {
-            var lineItems = await source.GetLineItemsAsync(services, cancellationToken);
-            await store.SaveLineItemsAsync(course, lineItems, Now(), cancellationToken);
-            if (services.AgsScopes.Contains(LtiConstants.Scopes.ResultReadOnly))
+            try
             {
-                await PullResultsAsync(services, lineItems, cancellationToken);
+                var lineItems = await source.GetLineItemsAsync(services, cancellationToken);
+                await store.SaveLineItemsAsync(course, lineItems, Now(), cancellationToken);
+                if (services.AgsScopes.Contains(LtiConstants.Scopes.ResultReadOnly))
+                {
+                    await PullResultsAsync(services, lineItems, failures, cancellationToken);
+                }
+            }
+            catch (CourseDataSourceException exception)
+            {
+                failures.Add(exception.Message);
             }
         }
 
         if (services.MembershipsUrl is not null)
         {
-            var members = await source.GetMembersAsync(services, cancellationToken);
-            await store.SaveMembersAsync(course, members, Now(), cancellationToken);
+            try
+            {
+                var members = await source.GetMembersAsync(services, cancellationToken);
+                await store.SaveMembersAsync(course, members, Now(), cancellationToken);
+            }
+            catch (CourseDataSourceException exception)
+            {
+                failures.Add(exception.Message);
+            }
         }
+
+        return failures;
     }
 
     /// <summary>
     /// Reads one line item's results while the previous one's are written, so the database work overlaps the wait on
-    /// the LMS instead of adding to it. At most two line items' results are held at a time.
+    /// the LMS instead of adding to it. At most two line items' results are held at a time. A line item whose results
+    /// cannot be read keeps the results stored before and is named in <paramref name="failures"/>.
     /// </summary>
-    private async Task PullResultsAsync(CourseServices services, IReadOnlyList<LmsLineItem> lineItems, CancellationToken cancellationToken)
+    private async Task PullResultsAsync(
+        CourseServices services, IReadOnlyList<LmsLineItem> lineItems, List<string> failures, CancellationToken cancellationToken)
     {
         var writing = Task.CompletedTask;
         try
         {
             foreach (var lineItem in lineItems)
             {
-                var results = await source.GetResultsAsync(services, lineItem, cancellationToken);
+                IReadOnlyList<LmsResult> results;
+                try
+                {
+                    results = await source.GetResultsAsync(services, lineItem, cancellationToken);
+                }
+                catch (CourseDataSourceException exception)
+                {
+                    failures.Add(exception.Message);
+                    continue;
+                }
+
                 await writing;
                 // Task.Run: Microsoft.Data.Sqlite's async methods complete synchronously, which would serialise the two again.
                 writing = Task.Run(() => store.SaveResultsAsync(services.Course, lineItem.Id, results, Now(), cancellationToken), cancellationToken);
@@ -121,13 +151,14 @@ public sealed partial class CourseSync(
         }
         finally
         {
-            // When a read fails, the write under way still finishes (and any failure of its own is reported below
-            // only on the success path) before the sync records its outcome.
+            // When a write fails, the one under way still finishes before the sync records its outcome.
             await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await writing;
     }
+
+    private static string Shorten(string error) => error.Length > MaxErrorLength ? error[..(MaxErrorLength - 1)] + "…" : error;
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeSeconds();
 

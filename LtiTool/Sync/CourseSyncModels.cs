@@ -4,9 +4,15 @@ namespace LtiTool.Sync;
 
 /// <summary>
 /// Where a course's data lives on its platform, as the latest launch in the course announced it (AGS 2.0 §3.1 endpoint
-/// claim; NRPS 2.0 §3.6 claim). Background syncs have no launch, so these are kept with the course.
+/// claim; NRPS 2.0 §3.6 claim). Background syncs have no launch, so these are kept with the course, with the
+/// platform's product family (tool_platform, LTI 1.3 Core §5.4.2) that decides which platform quirks apply.
 /// </summary>
-public sealed record CourseServices(CourseKey Course, string? LineItemsUrl, string? MembershipsUrl, IReadOnlyList<string> AgsScopes);
+public sealed record CourseServices(
+    CourseKey Course, string? LineItemsUrl, string? MembershipsUrl, IReadOnlyList<string> AgsScopes, string? ProductFamilyCode = null)
+{
+    /// <summary>Moodle's results endpoint fails on <c>limit</c> (issue 10), so its results are read in one page.</summary>
+    public bool IsMoodle => string.Equals(ProductFamilyCode, Lti.LtiConstants.ProductFamilies.Moodle, StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>A gradebook column as the platform lists it (AGS 2.0 §3.2); <see cref="Id"/> is its URL.</summary>
 public sealed record LmsLineItem(string Id, string Label, double ScoreMaximum, string? ResourceId, string? Tag, string? ResourceLinkId);

@@ -30,7 +30,8 @@ public sealed class CourseSyncRequests
             new CourseKey(launch.PlatformId, launch.DeploymentId, course.Id),
             launch.Services.LineItemsUrl,
             launch.Services.MembershipsUrl,
-            launch.Services.AgsScopes);
+            launch.Services.AgsScopes,
+            launch.PlatformInfo?.ProductFamilyCode);
         _channel.Writer.TryWrite(new CourseSyncRequest(services.Course, services, Force: false));
     }
 

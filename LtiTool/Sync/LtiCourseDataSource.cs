@@ -37,25 +37,48 @@ public sealed class LtiCourseDataSource(AgsClient ags, NrpsClient nrps, IPlatfor
         return lineItems;
     }
 
+    /// <summary>
+    /// A line item's results. Moodle 5.0 crashes on <c>limit</c> for results URLs carrying <c>type_id</c> (which LTI 1.3
+    /// URLs always do: <c>results.php</c> builds its paging link only without it, and answers 404 with a PHP error page,
+    /// issue 10), so on Moodle (tool_platform.product_family_code) results are asked for without <c>limit</c>, and on
+    /// any platform a paged read answered by an HTML error page is read again once without it.
+    /// </summary>
     public async Task<IReadOnlyList<LmsResult>> GetResultsAsync(CourseServices services, LmsLineItem lineItem, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(lineItem);
         var endpoint = await AgsAsync(services, cancellationToken);
-        var results = new List<LmsResult>();
         try
         {
-            await foreach (var result in ags.ListResultsAsync(endpoint, lineItem.Id, new ResultQuery(Limit: options.Value.PageSize), cancellationToken))
+            if (services.IsMoodle)
             {
-                if (result.UserId.Length > 0)
-                {
-                    results.Add(new LmsResult(result.UserId, Fraction(result), result.Timestamp));
-                }
+                return await ReadResultsAsync(endpoint, lineItem, limit: null, cancellationToken);
+            }
+
+            try
+            {
+                return await ReadResultsAsync(endpoint, lineItem, options.Value.PageSize, cancellationToken);
+            }
+            catch (LtiServiceException exception) when (exception.AnsweredWithHtml)
+            {
+                return await ReadResultsAsync(endpoint, lineItem, limit: null, cancellationToken);
             }
         }
         catch (LtiServiceException exception)
         {
-            throw Failure("results", exception);
+            throw Failure($"results of \"{Excerpt(lineItem.Label)}\"", exception);
+        }
+    }
+
+    private async Task<IReadOnlyList<LmsResult>> ReadResultsAsync(AgsEndpoint endpoint, LmsLineItem lineItem, int? limit, CancellationToken cancellationToken)
+    {
+        var results = new List<LmsResult>();
+        await foreach (var result in ags.ListResultsAsync(endpoint, lineItem.Id, new ResultQuery(Limit: limit), cancellationToken))
+        {
+            if (result.UserId.Length > 0)
+            {
+                results.Add(new LmsResult(result.UserId, Fraction(result), result.Timestamp));
+            }
         }
 
         return results;
@@ -105,6 +128,9 @@ public sealed class LtiCourseDataSource(AgsClient ags, NrpsClient nrps, IPlatfor
     /// <summary>The name only when the platform shares it (NRPS 2.0 §2.2; Canvas name_only privacy); never the email.</summary>
     private static string? DisplayName(Member member) =>
         NullIfEmpty(member.Name) ?? NullIfEmpty(string.Join(' ', new[] { member.GivenName, member.FamilyName }.Where(n => !string.IsNullOrWhiteSpace(n))));
+
+    /// <summary>A column label in an error the instructor reads: platform text, short, encoded by whoever shows it.</summary>
+    private static string Excerpt(string label) => label.Length > 60 ? label[..60] + "…" : label;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

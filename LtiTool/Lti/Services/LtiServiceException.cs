@@ -40,6 +40,12 @@ public sealed class LtiServiceException : Exception
     /// <summary>The OAuth error code of a refused token request (RFC 6749 §5.2), e.g. invalid_scope.</summary>
     public string? OAuthError { get; }
 
+    /// <summary>
+    /// True when the platform answered with an HTML page instead of the service's JSON: a crash of the platform's
+    /// service code rather than a refusal (Moodle 5.0's results endpoint with <c>limit</c>, issue 10).
+    /// </summary>
+    public bool AnsweredWithHtml { get; init; }
+
     /// <summary>True when trying again later may succeed.</summary>
     public bool IsTransient => Error is LtiServiceError.Transient or LtiServiceError.Throttled or LtiServiceError.CircuitOpen or LtiServiceError.TokenUnavailable;
 }

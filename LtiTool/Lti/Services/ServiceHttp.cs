@@ -92,7 +92,7 @@ internal sealed class ServiceHttp(
                 throw new LtiServiceException(LtiServiceError.Unauthorized, $"{platform.Issuer} refused a fresh access token (401).", HttpStatusCode.Unauthorized);
             }
 
-            return new ServiceResponse(response.StatusCode, response.Headers, ((ServiceContent)response.Content).Body, request.Url);
+            return new ServiceResponse(response.StatusCode, response.Headers, ((ServiceContent)response.Content).Body, request.Url, response.Content.Headers.ContentType?.MediaType);
         }
     }
 
@@ -115,7 +115,10 @@ internal sealed class ServiceHttp(
         };
         ServicesLog.CallFailed(logger, request.Method.Method, request.Url.AbsolutePath, request.Platform.Issuer, error, (int)response.Status, request.CorrelationId);
         var retryAfter = RetryAfter.Read(response.Headers, time.GetUtcNow(), options.Value.MaxRetryDelay);
-        return new LtiServiceException(error, $"{request.Method} {request.Url.AbsolutePath} at {request.Platform.Issuer} answered {(int)response.Status}.", response.Status, retryAfter);
+        return new LtiServiceException(error, $"{request.Method} {request.Url.AbsolutePath} at {request.Platform.Issuer} answered {(int)response.Status}.", response.Status, retryAfter)
+        {
+            AnsweredWithHtml = response.IsHtml,
+        };
     }
 
     /// <summary>One page of a container: GET with the container's media type, the items parsed, the Link header kept.</summary>

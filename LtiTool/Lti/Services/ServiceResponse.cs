@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace LtiTool.Lti.Services;
 
 /// <summary>A service response with its body read: status, headers, body and the Link header parsed against the request URL.</summary>
-internal sealed class ServiceResponse(HttpStatusCode status, HttpResponseHeaders headers, byte[] body, Uri url)
+internal sealed class ServiceResponse(HttpStatusCode status, HttpResponseHeaders headers, byte[] body, Uri url, string? mediaType = null)
 {
     public HttpStatusCode Status { get; } = status;
 
@@ -14,6 +14,15 @@ internal sealed class ServiceResponse(HttpStatusCode status, HttpResponseHeaders
     public byte[] Body { get; } = body;
 
     public Uri Url { get; } = url;
+
+    /// <summary>The body's media type (Content-Type without parameters), when the platform sent one.</summary>
+    public string? MediaType { get; } = mediaType;
+
+    /// <summary>
+    /// True when the body is an HTML page: a PHP or proxy error page, never an LTI service answer (Moodle 5.0 answers a
+    /// results request with <c>limit</c> with one, issue 10).
+    /// </summary>
+    public bool IsHtml => string.Equals(MediaType, System.Net.Mime.MediaTypeNames.Text.Html, StringComparison.OrdinalIgnoreCase);
 
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
