@@ -50,6 +50,8 @@ public sealed class DemoLmsFixture : IAsyncLifetime
             web.UseSetting("urls", "http://127.0.0.1:0");
             web.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
             web.UseSetting("Demo:ToolJwksUrl", ToolJwksPath);
+            // Paging tests need a gradebook of many columns: the seeded assignments are listed too (no real LMS does so).
+            web.UseSetting("Demo:ShowAllLineItems", "true");
             web.ConfigureServices(services => services.AddTransient<IStartupFilter>(_ => new StaticJsonStartupFilter(ToolJwksPath, jwks)));
         });
         _factory.UseKestrel(0);

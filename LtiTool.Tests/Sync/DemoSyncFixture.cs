@@ -62,12 +62,14 @@ public abstract class DemoSyncFixture(int students, int assignments, int pageSiz
     /// <summary>
     /// Demo size, tiny retry delays (milliseconds, so no test waits on backoff), a short attempt timeout for the Timeout
     /// fault, the circuit breaker out of the way (its own tests cover it), and no timers: tests drive the sync and the outbox.
+    /// The demo lists every column (<c>Demo:ShowAllLineItems</c>), so the sync is measured against a large gradebook.
     /// </summary>
     public static Dictionary<string, string?> Settings(string connectionString, int students, int assignments, int pageSize) => new()
     {
         ["Database:ConnectionString"] = connectionString,
         ["Demo:Students"] = students.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Demo:Assignments"] = assignments.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Demo:ShowAllLineItems"] = "true",
         ["Demo:FaultTimeoutDelay"] = "00:00:03",
         ["Sync:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Sync:SchedulerEnabled"] = "false",

@@ -39,8 +39,7 @@ public static class ToolCli
         {
             if (args is ["eval", ..])
             {
-                // The ML.NET models live outside the pure-C# knowledge library; eval names them like the others.
-                EduRecLti.Knowledge.MlNet.MlNetModels.Register();
+                // The ML.NET models joined the catalog when the host was built (AddKnowledgeModels), so eval names them like the others.
                 return await EduRecLti.Knowledge.Evaluation.EvalCommand.RunAsync(args[1..], output, error);
             }
 

@@ -80,6 +80,11 @@ internal static class DemoAgsEndpoints
             return Results.NotFound();
         }
 
+        if (options.Value.Platform == DemoPlatformKind.Moodle && context.Request.Query.ContainsKey(LtiConstants.ServiceParameters.Limit))
+        {
+            return MoodleResultsCrash();
+        }
+
         var userId = context.Request.Query["user_id"].ToString();
         var results = gradebook.ResultsOf(lineItemId).Where(r => userId.Length == 0 || r.UserId == userId).ToArray();
         var urls = baseUrl.ForRequest(context.Request);
@@ -102,6 +107,16 @@ internal static class DemoAgsEndpoints
         }).ToArray();
         return DemoServiceHttp.Send(body, LtiConstants.MediaTypes.ResultContainer);
     }
+
+    /// <summary>
+    /// What Moodle 5.0 answers to a results GET with <c>limit</c> on a URL with <c>type_id</c>: results.php builds its
+    /// paging link only for URLs without type_id and calls out() on null (line 238), so PHP's error page comes back as 404.
+    /// </summary>
+    private static IResult MoodleResultsCrash() => Results.Content(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Error</title></head><body><p class=\"errormessage\">Exception - Call to a member function out() on null</p></body></html>",
+        System.Net.Mime.MediaTypeNames.Text.Html,
+        System.Text.Encoding.UTF8,
+        StatusCodes.Status404NotFound);
 
     private static bool Matches(string? filter, string? value) => string.IsNullOrEmpty(filter) || filter == value;
 

@@ -54,6 +54,7 @@ public static class DemoExtensions
         var demo = app.MapGroup("/demo").ExcludeFromDescription();
         demo.MapGet(string.Empty, DemoHomePage.Handle);
         demo.MapGet("/gradebook", DemoGradebookPage.Handle);
+        demo.MapGet(DemoGradebookExport.Path, DemoGradebookExport.Handle);
         demo.MapGet("/launch", DemoLaunchEndpoint.HandleAsync);
         demo.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], DemoAuthorizeEndpoint.HandleAsync);
         demo.MapPost("/token", DemoTokenEndpoint.HandleAsync).AddEndpointFilter(new DemoFaultFilter(DemoEndpointKind.Token));

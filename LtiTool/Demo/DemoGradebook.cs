@@ -1,7 +1,11 @@
 namespace LtiTool.Demo;
 
 /// <summary>A gradebook column (AGS 2.0 §3.2). <see cref="ResourceLinkId"/> ties it to a resource link.</summary>
-public sealed record DemoLineItem(string Id, string Label, double ScoreMaximum, string ResourceId, string Tag, string? ResourceLinkId);
+/// <param name="ToolOwned">
+/// Created by the tool (through AGS or a deep link) or the tool's own activity. Real platforms show a tool only these
+/// (reference gradebook-exports.md §5); the course's own assignments are not.
+/// </param>
+public sealed record DemoLineItem(string Id, string Label, double ScoreMaximum, string ResourceId, string Tag, string? ResourceLinkId, bool ToolOwned = true);
 
 /// <summary>The latest score of one user on one line item, scaled to the line item's maximum as Moodle stores it (AGS 2.0 §3.3).</summary>
 public sealed record DemoResult(string UserId, double? ResultScore, double ResultMaximum, string? Comment, DateTimeOffset Timestamp);
@@ -22,10 +26,14 @@ public enum DemoScoreOutcome
 
 /// <summary>
 /// The demo course's gradebook and resource links, in memory: seeded from <see cref="DemoCourse"/>, changed by the
-/// tool through AGS (line items, scores) and by deep linking (new resource links). Thread-safe.
+/// tool through AGS (line items, scores) and by deep linking (new resource links). Thread-safe. As on Moodle, Canvas,
+/// Blackboard Learn and Brightspace, the tool sees and writes only its own line items (<see cref="LineItems"/>);
+/// the seeded assignments stay in the LMS's gradebook (<see cref="AllLineItems"/>, its page and its CSV export)
+/// unless <see cref="DemoOptions.ShowAllLineItems"/> is set.
 /// </summary>
 public sealed class DemoGradebook
 {
+    private readonly bool _showAll;
     private readonly Lock _gate = new();
     private readonly List<DemoLineItem> _lineItems = [];
     private readonly Dictionary<(string LineItemId, string UserId), DemoResult> _results = [];
@@ -33,13 +41,16 @@ public sealed class DemoGradebook
     private int _nextLineItemId = 100;
     private int _nextResourceLinkId = 2;
 
-    public DemoGradebook(DemoCourse course)
+    public DemoGradebook(DemoCourse course, Microsoft.Extensions.Options.IOptions<DemoOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(options);
+        _showAll = options.Value.ShowAllLineItems;
         _resourceLinks.Add(course.PracticePanel);
         _lineItems.Add(new DemoLineItem(DemoCourse.PracticePanelLineItemId, course.PracticePanel.Title, 100, string.Empty, string.Empty, DemoCourse.PracticePanelLinkId));
         foreach (var a in course.Assignments)
         {
-            _lineItems.Add(new DemoLineItem(a.LineItemId, a.Label, a.ScoreMaximum, a.ResourceId, a.SkillCode, ResourceLinkId: null));
+            _lineItems.Add(new DemoLineItem(a.LineItemId, a.Label, a.ScoreMaximum, a.ResourceId, a.SkillCode, ResourceLinkId: null, ToolOwned: false));
         }
 
         foreach (var s in course.Scores)
@@ -49,7 +60,20 @@ public sealed class DemoGradebook
         }
     }
 
+    /// <summary>The line items the tool sees through AGS: its own, or every one with <see cref="DemoOptions.ShowAllLineItems"/>.</summary>
     public IReadOnlyList<DemoLineItem> LineItems
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lineItems.Where(VisibleToTool).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every column of the course's gradebook, as the LMS's own gradebook page and export show them.</summary>
+    public IReadOnlyList<DemoLineItem> AllLineItems
     {
         get
         {
@@ -71,11 +95,12 @@ public sealed class DemoGradebook
         }
     }
 
+    /// <summary>A line item the tool may read and write; null for one that does not exist or is not the tool's.</summary>
     public DemoLineItem? FindLineItem(string id)
     {
         lock (_gate)
         {
-            return _lineItems.FirstOrDefault(l => l.Id == id);
+            return _lineItems.FirstOrDefault(l => l.Id == id && VisibleToTool(l));
         }
     }
 
@@ -110,7 +135,7 @@ public sealed class DemoGradebook
     {
         lock (_gate)
         {
-            var index = _lineItems.FindIndex(l => l.Id == item.Id);
+            var index = _lineItems.FindIndex(l => l.Id == item.Id && VisibleToTool(l));
             if (index < 0)
             {
                 return false;
@@ -125,7 +150,7 @@ public sealed class DemoGradebook
     {
         lock (_gate)
         {
-            var removed = _lineItems.RemoveAll(l => l.Id == id) > 0;
+            var removed = _lineItems.RemoveAll(l => l.Id == id && VisibleToTool(l)) > 0;
             foreach (var key in _results.Keys.Where(k => k.LineItemId == id).ToArray())
             {
                 _results.Remove(key);
@@ -166,7 +191,7 @@ public sealed class DemoGradebook
     {
         lock (_gate)
         {
-            var item = _lineItems.FirstOrDefault(l => l.Id == lineItemId);
+            var item = _lineItems.FirstOrDefault(l => l.Id == lineItemId && VisibleToTool(l));
             if (item is null)
             {
                 return DemoScoreOutcome.UnknownLineItem;
@@ -184,4 +209,6 @@ public sealed class DemoGradebook
             return DemoScoreOutcome.Stored;
         }
     }
+
+    private bool VisibleToTool(DemoLineItem item) => item.ToolOwned || _showAll;
 }

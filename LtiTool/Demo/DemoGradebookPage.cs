@@ -3,17 +3,20 @@ using System.Text;
 
 namespace LtiTool.Demo;
 
-/// <summary><c>GET /demo/gradebook</c>: every line item against every student, so a demo shows the scores the tool posted.</summary>
+/// <summary>
+/// <c>GET /demo/gradebook</c>: every column of the course against every student, the tool's own marked, so a demo
+/// shows the scores the tool posted and the history the tool cannot see through AGS (with a CSV export of it).
+/// </summary>
 internal static class DemoGradebookPage
 {
     public static IResult Handle(DemoCourse course, DemoGradebook gradebook)
     {
-        var items = gradebook.LineItems;
+        var items = gradebook.AllLineItems;
         var results = items.ToDictionary(i => i.Id, i => gradebook.ResultsOf(i.Id).ToDictionary(r => r.UserId));
         var table = new StringBuilder("<table><caption>Grades (points; blank: not submitted)</caption><thead><tr><th scope=\"col\">Student</th>");
         foreach (var item in items)
         {
-            table.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{DemoHtml.Encode(item.Label)}<br><span class=\"hint\">{DemoHtml.Encode(item.Tag)} /{item.ScoreMaximum}</span></th>");
+            table.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{DemoHtml.Encode(item.Label)}<br><span class=\"hint\">{DemoHtml.Encode(item.Tag)} /{item.ScoreMaximum}{(item.ToolOwned ? " · EduRec's column" : string.Empty)}</span></th>");
         }
 
         table.Append("</tr></thead><tbody>");
@@ -32,7 +35,7 @@ internal static class DemoGradebookPage
         table.Append("</tbody></table>");
         var body = $"""
             <header class="top"><h1>EduRec demo LMS</h1></header>
-            <main class="content"><h2>{DemoHtml.Encode(DemoCourse.Title)}: gradebook</h2><p><a href="/demo">Back to the course</a></p>{table}</main>
+            <main class="content"><h2>{DemoHtml.Encode(DemoCourse.Title)}: gradebook</h2><p><a href="/demo">Back to the course</a> · <a href="/demo{DemoGradebookExport.Path}" download>Export grades (CSV, Moodle plain text layout)</a></p>{table}</main>
             """;
         return DemoHtml.Page("Gradebook – EduRec demo LMS", body);
     }

@@ -46,6 +46,19 @@ public sealed class DemoOptions : IValidatableObject
     [MaxLength(2048)]
     public string? ToolJwksUrl { get; set; }
 
+    /// <summary>
+    /// Let AGS list and serve every column of the gradebook, the seeded assignments included. No real LMS does this
+    /// (they show a tool only its own line items); it is for tests of the sync against a large gradebook. Default false.
+    /// </summary>
+    public bool ShowAllLineItems { get; set; }
+
+    /// <summary>
+    /// Which platform the demo behaves as. <see cref="DemoPlatformKind.Moodle"/> sends <c>product_family_code</c>
+    /// <c>moodle</c> and answers a results GET with <c>limit</c> as Moodle 5.0 does (404 with a PHP error page, issue 10).
+    /// Default <see cref="DemoPlatformKind.Demo"/>.
+    /// </summary>
+    public DemoPlatformKind Platform { get; set; } = DemoPlatformKind.Demo;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is not null && !IsHttpUrl(PublicBaseUrl))
@@ -61,4 +74,14 @@ public sealed class DemoOptions : IValidatableObject
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary>The platform the demo LMS behaves as (<see cref="DemoOptions.Platform"/>).</summary>
+public enum DemoPlatformKind
+{
+    /// <summary>The demo's own product family, <c>edurec-demo</c>, with standard paging everywhere.</summary>
+    Demo,
+
+    /// <summary>Moodle 5.0 as it is: <c>product_family_code</c> <c>moodle</c>, results that fail on <c>limit</c>.</summary>
+    Moodle,
 }

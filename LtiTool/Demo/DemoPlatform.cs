@@ -19,13 +19,16 @@ public sealed class DemoPlatform : IDisposable
     private readonly DemoCourse _course;
     private readonly DemoGradebook _gradebook;
     private readonly TimeProvider _time;
+    private readonly DemoPlatformKind _kind;
     private DemoUrls? _startUrls;
 
-    public DemoPlatform(DemoCourse course, DemoGradebook gradebook, TimeProvider time)
+    public DemoPlatform(DemoCourse course, DemoGradebook gradebook, TimeProvider time, Microsoft.Extensions.Options.IOptions<DemoOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _course = course;
         _gradebook = gradebook;
         _time = time;
+        _kind = options.Value.Platform;
         SigningKey = new RsaSecurityKey(_rsa) { KeyId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12)) };
     }
 
@@ -79,7 +82,7 @@ public sealed class DemoPlatform : IDisposable
             [LtiConstants.Claims.Lis] = new Dictionary<string, object?> { ["person_sourcedid"] = string.Empty, ["course_section_sourcedid"] = DemoCourse.Label },
             [LtiConstants.Claims.ToolPlatform] = new Dictionary<string, object?>
             {
-                [DemoSpecNames.ProductFamilyCode] = "edurec-demo",
+                [DemoSpecNames.ProductFamilyCode] = _kind == DemoPlatformKind.Moodle ? LtiConstants.ProductFamilies.Moodle : DemoSpecNames.DemoProductFamily,
                 ["version"] = "1.0",
                 ["guid"] = "edurec-demo-lms",
                 ["name"] = "EduRec demo LMS",

@@ -16,6 +16,9 @@ internal static class DemoSpecNames
     /// <summary>Platform instance claim members (LTI 1.3 Core §5.4.2).</summary>
     public const string ProductFamilyCode = "product_family_code";
 
+    /// <summary>The demo's own product family code, so the tool applies no platform's quirks to it.</summary>
+    public const string DemoProductFamily = "edurec-demo";
+
     /// <summary>Deep linking settings members (Deep Linking 2.0 §4.4.1).</summary>
     public const string DeepLinkReturnUrl = "deep_link_return_url";
     public const string AcceptTypes = "accept_types";

@@ -11,6 +11,7 @@ using LtiTool.Lti.Launch;
 using LtiTool.Lti.Login;
 using LtiTool.Lti.Sessions;
 using LtiTool.Outbox;
+using LtiTool.Recommendations;
 using LtiTool.Skills;
 using LtiTool.Sync;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +44,7 @@ public static class HostingExtensions
         services.AddToolHealthChecks();
         services.AddSkillMappings();
         services.AddCourseData();
+        services.AddKnowledgeModels();
         services.AddCourseEvidence();
         services.AddClassDashboard();
         services.AddDeepLinking();

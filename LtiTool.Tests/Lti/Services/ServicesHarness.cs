@@ -13,10 +13,13 @@ using Microsoft.Extensions.Options;
 
 namespace LtiTool.Tests.Lti.Services;
 
-/// <summary>The tool with the demo LMS on real Kestrel (Development), shared by the tests of one class.</summary>
+/// <summary>
+/// The tool with the demo LMS on real Kestrel (Development), shared by the tests of one class. The client tests page
+/// through a gradebook of many columns, so the demo lists its seeded assignments too (no real LMS does so).
+/// </summary>
 public sealed class ServicesDemoFixture : IDisposable
 {
-    public ToolHost Tool { get; } = new(environment: "Development");
+    public ToolHost Tool { get; } = new(new Dictionary<string, string?> { ["Demo:ShowAllLineItems"] = "true" }, environment: "Development");
 
     public DemoPlatform Demo => Tool.Service<DemoPlatform>();
 
